@@ -51,12 +51,38 @@ public enum Modality : byte
     Reported,
 }
 
+/// <summary>How precisely an event's date is known.</summary>
+public enum DatePrecision : byte
+{
+    /// <summary>The text gives no date for the event: it is the document's date.</summary>
+    Document = 0,
+
+    /// <summary>A day: "on Tuesday", "yesterday", "July 14".</summary>
+    Day,
+
+    /// <summary>A week, dated by its Monday: "last week".</summary>
+    Week,
+
+    /// <summary>A month, dated by its first day: "last month", "in July".</summary>
+    Month,
+
+    /// <summary>A season, dated by its first day (northern, meteorological): "this summer" -> June 1.</summary>
+    Season,
+
+    /// <summary>A year, dated January 1: "in 2022", "earlier this year".</summary>
+    Year,
+}
+
 /// <summary>One coded event, as in DESIGN.md's event record.</summary>
 public sealed record CodedEvent
 {
     public required string Doc { get; init; }
     public required int Sentence { get; init; }
     public DateOnly? Date { get; init; }
+
+    /// <summary>How precise <see cref="Date"/> is (additive to DESIGN.md's record).</summary>
+    public DatePrecision DatePrecision { get; init; }
+
     public ActorRef? Source { get; init; }
     public ActorRef? Target { get; init; }
     public required string Cameo { get; init; }

@@ -1,0 +1,398 @@
+using Entente.Nlp.Documents;
+
+namespace Entente.Coding.Events.Coding;
+
+/// <summary>
+/// Finds who did what to whom in the tree: the source (subject, passive agent, controller of an infinitive,
+/// shared subject of coordinated verbs, the noun a participle modifies, a possessive) and the target (object,
+/// indirect object, prepositional phrases ranked by preposition, then the first actor after the predicate), and
+/// turns their head tokens into actor mentions, one per conjunct. Scratch buffers make it one per thread.
+/// </summary>
+internal sealed class ArgumentFinder
+{
+    private readonly List<int> _conj = [];
+    private readonly List<int> _queue = [];
+    private readonly List<int> _deepConj = [];
+    private SentenceAnalysis _s = null!;
+
+    public void Reset(SentenceAnalysis s) => _s = s;
+
+    // ---- sources ------------------------------------------------------------------------------------------
+
+    /// <summary>The token heading the source phrase of a verbal predicate, or -1.</summary>
+    public int VerbSourceHead(int p) => VerbSourceHead(p, 0);
+
+    private int VerbSourceHead(int p, int depth)
+    {
+        var s = _s;
+        if (depth > 8)
+            return -1;
+        if (s.IsPassive(p))
+            return AgentOf(p);
+
+        foreach (var c in s.Children(p))
+        {
+            var r = s.Rel(c);
+            if (r == Relations.Nsubj || r == Relations.NsubjOuter)
+                return IsRelativePronoun(c) && s.Head(p) >= 0 ? s.Head(p) : c;
+        }
+
+        var h = s.Head(p);
+        if (h < 0)
+            return -1;
+        var rel = s.Rel(p);
+        if (rel == Relations.Xcomp)
+        {
+            // object control ("urged Iran to stop"), else the governor's subject ("agreed to cooperate")
+            var o = s.Child(h, Relations.Obj);
+            if (o >= 0 && EnglishPredicateClasses.GovernorOf(s.Lemma(h)) != GovernorClass.Intention)
+                return o;
+            return SyntacticSubject(h, depth + 1);
+        }
+
+        if (rel == Relations.Conj && (s.IsVerbal(h) || s.Upos(h) == Upos.ADJ))
+            return VerbSourceHead(h, depth + 1);
+        if (rel == Relations.Advcl && !HasOwnSubject(p))
+            return VerbSourceHead(h, depth + 1);
+        if (rel == Relations.Acl)
+        {
+            // "the Asian giant providing support": the noun; "an accord to supply wheat": the accord's party
+            if (s.MentionOf(h) >= 0 || s.Upos(h) is Upos.PROPN or Upos.PRON)
+                return h;
+            var gh = s.Head(h);
+            var hr = s.Rel(h);
+            if (gh >= 0 && (hr == Relations.Obj || Relations.IsOblique(hr)) && (s.IsVerbal(gh) || s.Upos(gh) == Upos.ADJ))
+                return VerbSourceHead(gh, depth + 1);
+            return h;
+        }
+
+        if (rel == Relations.AclRelcl)
+            return h;
+        return -1;
+    }
+
+    /// <summary>The subject a governor passes to an infinitive: its own (active or passive) subject, else its source.</summary>
+    private int SyntacticSubject(int h, int depth)
+    {
+        var s = _s;
+        foreach (var c in s.Children(h))
+        {
+            if (Relations.IsSubject(s.Rel(c)))
+                return IsRelativePronoun(c) && s.Head(h) >= 0 ? s.Head(h) : c;
+        }
+
+        return VerbSourceHead(h, depth);
+    }
+
+    private bool HasOwnSubject(int p)
+    {
+        foreach (var c in _s.Children(p))
+        {
+            if (Relations.IsSubject(_s.Rel(c)))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The "by" agent of a passive verb, or -1.</summary>
+    public int AgentOf(int p)
+    {
+        var s = _s;
+        foreach (var c in s.Children(p))
+        {
+            var r = s.Rel(c);
+            if (r == Relations.OblAgent || (Relations.IsOblique(r) && s.CaseOf(c).Equals("by", StringComparison.OrdinalIgnoreCase)))
+                return c;
+        }
+
+        return -1;
+    }
+
+    private bool IsRelativePronoun(int c)
+    {
+        var s = _s;
+        if (s.Upos(c) != Upos.PRON && s.Upos(c) != Upos.DET)
+            return false;
+        var l = s.Lemma(c);
+        return l.Equals("who", StringComparison.OrdinalIgnoreCase) || l.Equals("which", StringComparison.OrdinalIgnoreCase)
+            || l.Equals("that", StringComparison.OrdinalIgnoreCase) || l.Equals("whom", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The token heading the source of an eventive noun: a possessive, an actor modifier ("US sanctions",
+    /// "Russian invasion"), a "by" or "from" phrase, or (when <paramref name="ofIsSource"/>) an "of" phrase; -1 if none.
+    /// </summary>
+    public int NounSourceHead(int n, bool ofIsSource)
+    {
+        var s = _s;
+        foreach (var c in s.Children(n))
+        {
+            if (s.Rel(c) == Relations.NmodPoss)
+                return c;
+        }
+
+        foreach (var c in s.Children(n))
+        {
+            var r = s.Rel(c);
+            if ((r == Relations.Compound || r == Relations.Amod) && c < n && HasActor(c))
+                return c;
+        }
+
+        foreach (var c in s.Children(n))
+        {
+            if (!Relations.IsOblique(s.Rel(c)))
+                continue;
+            var prep = s.CaseOf(c);
+            if (prep.Equals("by", StringComparison.OrdinalIgnoreCase) || prep.Equals("from", StringComparison.OrdinalIgnoreCase)
+                || (ofIsSource && prep.Equals("of", StringComparison.OrdinalIgnoreCase)))
+            {
+                return c;
+            }
+        }
+
+        return -1;
+    }
+
+    // ---- targets ------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Target actors of a verbal predicate: the passive subject; else the object, indirect object, the best
+    /// prepositional phrase, an infinitive's object; else the first actor after the predicate in its clause.
+    /// Mentions in <paramref name="exclude"/> (the sources) are skipped.
+    /// </summary>
+    public void VerbTargets(int p, List<int> exclude, List<int> into)
+    {
+        var s = _s;
+        if (s.IsPassive(p))
+        {
+            foreach (var c in s.Children(p))
+            {
+                if (s.Rel(c) == Relations.NsubjPass || (s.Rel(c) == Relations.Nsubj))
+                {
+                    ActorsAt(c, deep: true, exclude, into);
+                    return;
+                }
+            }
+
+            // a passive participle modifying its patient: "villages destroyed by the army"
+            if (s.Rel(p) == Relations.Acl && s.Head(p) >= 0)
+                ActorsAt(s.Head(p), deep: false, exclude, into);
+            return;
+        }
+
+        if (ArgumentTargets(p, exclude, into))
+            return;
+
+        // an infinitive or purpose clause carries the target: "vowed to wage war on X", "providing aid to help X"
+        foreach (var c in s.Children(p))
+        {
+            var r = s.Rel(c);
+            if ((r == Relations.Xcomp || (r == Relations.Advcl && HasMark(c, "to"))) && ArgumentTargets(c, exclude, into))
+                return;
+        }
+
+        FirstActorAfter(p, exclude, into);
+    }
+
+    /// <summary>Object, indirect object, or best-ranked prepositional phrase of <paramref name="p"/>.</summary>
+    private bool ArgumentTargets(int p, List<int> exclude, List<int> into)
+    {
+        var s = _s;
+        var before = into.Count;
+        var obj = s.Child(p, Relations.Obj);
+        if (obj >= 0)
+        {
+            ActorsAt(obj, deep: true, exclude, into);
+            if (into.Count > before)
+                return true;
+        }
+
+        var iobj = s.Child(p, Relations.Iobj);
+        if (iobj >= 0)
+        {
+            ActorsAt(iobj, deep: true, exclude, into);
+            if (into.Count > before)
+                return true;
+        }
+
+        return BestOblique(p, exclude, into, skipOf: false);
+    }
+
+    /// <summary>Target actors of an eventive noun: its prepositional phrases, best preposition first.</summary>
+    public void NounTargets(int n, bool ofIsSource, List<int> exclude, List<int> into) =>
+        BestOblique(n, exclude, into, skipOf: ofIsSource);
+
+    private bool BestOblique(int p, List<int> exclude, List<int> into, bool skipOf)
+    {
+        var s = _s;
+        var before = into.Count;
+        var bestRank = int.MaxValue;
+        var best = -1;
+        foreach (var c in s.Children(p))
+        {
+            var r = s.Rel(c);
+            if (!Relations.IsOblique(r) || Relations.IsTemporal(r) || r == Relations.OblAgent)
+                continue;
+            var prep = s.CaseOf(c);
+            if (skipOf && prep.Equals("of", StringComparison.OrdinalIgnoreCase))
+                continue;
+            var rank = EnglishPredicateClasses.TargetPrepositionRank(prep);
+            if (rank < 0 || rank >= bestRank)
+                continue;
+            var mark = into.Count;
+            ActorsAt(c, deep: true, exclude, into);
+            if (into.Count > mark)
+            {
+                into.RemoveRange(mark, into.Count - mark);
+                bestRank = rank;
+                best = c;
+            }
+        }
+
+        if (best >= 0)
+            ActorsAt(best, deep: true, exclude, into);
+        return into.Count > before;
+    }
+
+    private bool HasMark(int c, string word)
+    {
+        foreach (var m in _s.Children(c))
+        {
+            if (_s.Rel(m) == Relations.Mark && _s.LemmaIs(m, word))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The first actor (with its conjuncts) after <paramref name="p"/> in its own clause.</summary>
+    private void FirstActorAfter(int p, List<int> exclude, List<int> into)
+    {
+        var s = _s;
+        for (var i = p + 1; i < s.Count; i++)
+        {
+            var m = s.MentionOf(i);
+            if (m < 0 || s.Mentions[m].Code is null || exclude.Contains(m) || !InClause(p, i))
+                continue;
+            var head = Math.Max(s.Mentions[m].StartToken - s.First, 0);
+            var end = Math.Min(s.Mentions[m].EndToken - s.First, s.Count);
+            for (var k = head; k < end; k++)
+            {
+                var h = s.Head(k);
+                if (h < head || h >= end)
+                {
+                    head = k;
+                    break;
+                }
+            }
+
+            ActorsAt(head, deep: false, exclude, into);
+            if (into.Count > 0)
+                return;
+        }
+    }
+
+    /// <summary>Whether <paramref name="i"/> is in <paramref name="p"/>'s clause: dominated without crossing another clause's edge.</summary>
+    private bool InClause(int p, int i)
+    {
+        var s = _s;
+        var t = i;
+        for (var guard = 0; t >= 0 && guard <= s.Count; guard++)
+        {
+            var h = s.Head(t);
+            if (h == p)
+            {
+                var r = s.Rel(t);
+                return !(r == Relations.Parataxis || r == Relations.Advcl || r == Relations.AclRelcl
+                    || (r == Relations.Conj && s.IsVerbal(t)) || Relations.IsSubject(r));
+            }
+
+            if (s.Rel(t) == Relations.AclRelcl || s.Rel(t) == Relations.Parataxis)
+                return false;
+            t = h;
+        }
+
+        return false;
+    }
+
+    // ---- phrases to actors ----------------------------------------------------------------------------------
+
+    /// <summary>Whether the token is, or leads to, an actor mention.</summary>
+    public bool HasActor(int t)
+    {
+        var m = _s.MentionOf(t);
+        return m >= 0 && _s.Mentions[m].Code is not null;
+    }
+
+    /// <summary>
+    /// The actor mentions of the phrase headed by <paramref name="head"/>: one per conjunct ("France and
+    /// Germany"). With <paramref name="deep"/>, a conjunct that is not itself an actor leads to the nearest actor
+    /// inside it ("the population of Gondor", "an attack by Osgiliath soldiers"), and that actor's conjuncts.
+    /// </summary>
+    public void ActorsAt(int head, bool deep, List<int> exclude, List<int> into)
+    {
+        var s = _s;
+        if (head < 0)
+            return;
+        _conj.Clear();
+        s.Conjuncts(head, _conj);
+        for (var ci = 0; ci < _conj.Count; ci++)
+        {
+            var c = _conj[ci];
+            var m = s.MentionOf(c);
+            if (m >= 0 && s.Mentions[m].Code is not null)
+            {
+                AddMention(m, exclude, into);
+                continue;
+            }
+
+            if (!deep)
+                continue;
+            var found = NearestActorInside(c);
+            if (found < 0)
+                continue;
+            _deepConj.Clear();
+            s.Conjuncts(found, _deepConj);
+            foreach (var d in _deepConj)
+            {
+                var dm = s.MentionOf(d);
+                if (dm >= 0 && s.Mentions[dm].Code is not null)
+                    AddMention(dm, exclude, into);
+            }
+        }
+    }
+
+    private static void AddMention(int m, List<int> exclude, List<int> into)
+    {
+        if (!exclude.Contains(m) && !into.Contains(m))
+            into.Add(m);
+    }
+
+    /// <summary>Breadth-first search of a phrase for its closest actor, not entering clauses. Returns a token or -1.</summary>
+    private int NearestActorInside(int root)
+    {
+        var s = _s;
+        _queue.Clear();
+        _queue.Add(root);
+        for (var qi = 0; qi < _queue.Count && qi < 64; qi++)
+        {
+            var t = _queue[qi];
+            if (t != root && HasActor(t))
+                return t;
+            foreach (var c in s.Children(t))
+            {
+                var r = s.Rel(c);
+                if (Relations.IsClausal(r) || r == Relations.Punct || r == Relations.Case || r == Relations.Det
+                    || r == Relations.Cc || r == Relations.Conj || Relations.IsTemporal(r))
+                {
+                    continue;
+                }
+
+                _queue.Add(c);
+            }
+        }
+
+        return -1;
+    }
+}

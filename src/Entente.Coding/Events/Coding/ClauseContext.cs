@@ -1,0 +1,205 @@
+using Entente.Coding.Events.Dates;
+using Entente.Coding.Events.Places;
+using Entente.Nlp.Documents;
+
+namespace Entente.Coding.Events.Coding;
+
+/// <summary>
+/// Finds when and where a predicate's event happened: a temporal or locative phrase attached to the predicate,
+/// else to the clauses above it. One instance per thread (scratch buffers).
+/// </summary>
+internal sealed class ClauseContext(Gazetteer gazetteer)
+{
+    private const int MaxPhraseWords = 8;
+    private readonly List<string> _words = [];
+    private readonly List<int> _tokens = [];
+    private readonly List<int> _stack = [];
+    private readonly System.Text.StringBuilder _key = new();
+    private readonly char[] _keyBuffer = new char[128];
+    private SentenceAnalysis _s = null!;
+
+    public void Reset(SentenceAnalysis s) => _s = s;
+
+    // ---- dates ------------------------------------------------------------------------------------------
+
+    /// <summary>The event's date from a phrase in its clause or above it, else the document date.</summary>
+    public (DateOnly? Date, DatePrecision Precision) DateOf(int predicate, bool future, DateOnly? documentDate)
+    {
+        if (documentDate is not { } today)
+            return (null, DatePrecision.Document);
+        var s = _s;
+        var t = predicate;
+        for (var level = 0; t >= 0 && level < 5; level++)
+        {
+            foreach (var c in s.Children(t))
+            {
+                if (!MayBeTemporal(c))
+                    continue;
+                CollectWords(c);
+                if (TemporalExpression.TryParse(_words, today, future, out var date, out var precision))
+                    return (date, precision);
+            }
+
+            t = s.Head(t);
+        }
+
+        return (today, DatePrecision.Document);
+    }
+
+    private bool MayBeTemporal(int c)
+    {
+        var s = _s;
+        var r = s.Rel(c);
+        if (Relations.IsTemporal(r) || r == Relations.Advmod)
+            return true;
+        if (!Relations.IsOblique(r))
+            return false;
+        var prep = s.CaseOf(c);
+        return prep.IsEmpty || prep.Equals("on", StringComparison.OrdinalIgnoreCase) || prep.Equals("in", StringComparison.OrdinalIgnoreCase)
+            || prep.Equals("during", StringComparison.OrdinalIgnoreCase) || prep.Equals("since", StringComparison.OrdinalIgnoreCase)
+            || prep.Equals("until", StringComparison.OrdinalIgnoreCase) || prep.Equals("by", StringComparison.OrdinalIgnoreCase)
+            || prep.Equals("at", StringComparison.OrdinalIgnoreCase) || prep.Equals("over", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private void CollectWords(int root)
+    {
+        var s = _s;
+        _tokens.Clear();
+        _stack.Clear();
+        _stack.Add(root);
+        while (_stack.Count > 0 && _tokens.Count < 32)
+        {
+            var t = _stack[^1];
+            _stack.RemoveAt(_stack.Count - 1);
+            _tokens.Add(t);
+            foreach (var c in s.Children(t))
+            {
+                if (!Relations.IsClausal(s.Rel(c)) && s.Rel(c) != Relations.Punct)
+                    _stack.Add(c);
+            }
+        }
+
+        _tokens.Sort();
+        _words.Clear();
+        foreach (var t in _tokens)
+        {
+            if (_words.Count == MaxPhraseWords)
+                break;
+            _words.Add(s.Text(t).ToString());
+        }
+    }
+
+    // ---- places -------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The place the event happened: a place named in a locative phrase of its clause ("in Beijing", "in the
+    /// Chinese city of Tianjin") or above it, else a city that is the event's target ("shelled Kharkiv"); null if none.
+    /// </summary>
+    public Place? PlaceOf(int predicate, int targetMention)
+    {
+        if (gazetteer.Count == 0)
+            return null;
+        var s = _s;
+        var t = predicate;
+        for (var level = 0; t >= 0 && level < 4; level++)
+        {
+            foreach (var c in s.Children(t))
+            {
+                if (!Relations.IsOblique(s.Rel(c)))
+                    continue;
+                var prep = s.CaseOf(c);
+                if (!IsLocative(prep))
+                    continue;
+                if (PlaceIn(c, citiesOnly: false) is { } place)
+                    return place;
+            }
+
+            t = s.Head(t);
+        }
+
+        if (targetMention >= 0)
+        {
+            var m = s.Mentions[targetMention];
+            var head = PatternMatcher.MentionHead(s, targetMention);
+            if (m.Sentence == s.SentenceIndex && PlaceIn(head, citiesOnly: true) is { } city)
+                return city;
+        }
+
+        return null;
+    }
+
+    private static bool IsLocative(ReadOnlySpan<char> prep) =>
+        prep.Equals("in", StringComparison.OrdinalIgnoreCase) || prep.Equals("at", StringComparison.OrdinalIgnoreCase)
+        || prep.Equals("near", StringComparison.OrdinalIgnoreCase) || prep.Equals("outside", StringComparison.OrdinalIgnoreCase)
+        || prep.Equals("inside", StringComparison.OrdinalIgnoreCase) || prep.Equals("across", StringComparison.OrdinalIgnoreCase)
+        || prep.Equals("throughout", StringComparison.OrdinalIgnoreCase) || prep.Equals("around", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A gazetteer place named by the phrase headed by <paramref name="head"/>: its proper name, or one inside it ("city of X").</summary>
+    private Place? PlaceIn(int head, bool citiesOnly)
+    {
+        var s = _s;
+        for (var depth = 0; head >= 0 && depth < 3; depth++)
+        {
+            if (NameAt(head) is { } p && (!citiesOnly || p.Kind == PlaceKind.City))
+                return p.ToPlace();
+
+            // "the city of Tianjin", "the Ukrainian capital, Kyiv": the name is a modifier or apposition
+            var next = -1;
+            foreach (var c in s.Children(head))
+            {
+                var r = s.Rel(c);
+                if ((Relations.IsOblique(r) && s.CaseOf(c).Equals("of", StringComparison.OrdinalIgnoreCase)) || r == Relations.Appos)
+                {
+                    next = c;
+                    break;
+                }
+            }
+
+            head = next;
+        }
+
+        return null;
+    }
+
+    /// <summary>The proper name headed by a token (with its compound and flat parts), looked up in the gazetteer.</summary>
+    private GazetteerPlace? NameAt(int head)
+    {
+        var s = _s;
+        if (s.Upos(head) != Upos.PROPN)
+            return null;
+        var first = head;
+        var last = head;
+        foreach (var c in s.Children(head))
+        {
+            var r = s.Rel(c);
+            if ((r == Relations.Compound || r == Relations.Flat) && s.Upos(c) == Upos.PROPN)
+            {
+                first = Math.Min(first, c);
+                last = Math.Max(last, c);
+            }
+        }
+
+        // try the whole name, then shorter tails ("Chinese city Tianjin" -> "Tianjin")
+        for (var start = first; start <= head; start++)
+        {
+            if (last - start + 1 > Gazetteer.MaxWords)
+                continue;
+            _key.Clear();
+            for (var t = start; t <= last; t++)
+            {
+                if (_key.Length > 0)
+                    _key.Append(' ');
+                foreach (var ch in s.Text(t))
+                    _key.Append(char.ToLowerInvariant(ch));
+            }
+
+            if (_key.Length > _keyBuffer.Length)
+                continue;
+            _key.CopyTo(0, _keyBuffer, 0, _key.Length);
+            if (gazetteer.Find(_keyBuffer.AsSpan(0, _key.Length)) is { } place)
+                return place;
+        }
+
+        return null;
+    }
+}

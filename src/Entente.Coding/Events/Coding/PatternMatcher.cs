@@ -1,0 +1,583 @@
+using Entente.Coding.Events.Dictionary;
+using Entente.Coding.Events.Lexicon;
+
+namespace Entente.Coding.Events.Coding;
+
+/// <summary>The pattern that coded a predicate, and what it bound.</summary>
+internal sealed class PatternMatch
+{
+    public CompiledVerb Verb { get; set; } = null!;
+
+    /// <summary>The matched pattern, or null when the verb's (or block's) own code applies.</summary>
+    public CompiledPattern? Pattern { get; set; }
+
+    /// <summary>How many words and actors the pattern matched: higher is more specific.</summary>
+    public int Score { get; set; }
+
+    public EventCodes Codes { get; set; } = EventCodes.None;
+
+    /// <summary>Local token bound to "$" (a token of the source mention), or -1.</summary>
+    public int SourceToken { get; set; } = -1;
+
+    /// <summary>Local token bound to "+", or -1.</summary>
+    public int TargetToken { get; set; } = -1;
+
+    /// <summary>Local token bound to "%": the compound actor whose members act on each other, or -1.</summary>
+    public int CompoundToken { get; set; } = -1;
+
+    /// <summary>Tokens the verb's phrasal words and the pattern's words matched (local indices).</summary>
+    public List<int> Consumed { get; } = [];
+
+    /// <summary>The verb's particle tokens ("down" in "broke down"), part of the trigger.</summary>
+    public List<int> Particles { get; } = [];
+
+    public void CopyFrom(PatternMatch other)
+    {
+        Verb = other.Verb;
+        Pattern = other.Pattern;
+        Score = other.Score;
+        Codes = other.Codes;
+        SourceToken = other.SourceToken;
+        TargetToken = other.TargetToken;
+        CompoundToken = other.CompoundToken;
+        Consumed.Clear();
+        Consumed.AddRange(other.Consumed);
+        Particles.Clear();
+        Particles.AddRange(other.Particles);
+    }
+
+    public void Reset()
+    {
+        Verb = null!;
+        Pattern = null;
+        Score = 0;
+        Codes = EventCodes.None;
+        SourceToken = TargetToken = CompoundToken = -1;
+        Consumed.Clear();
+        Particles.Clear();
+    }
+}
+
+/// <summary>
+/// Matches a verb block's patterns around a predicate. Words after the verb are looked for in the predicate's
+/// own subtree (without coordinated or adjoined clauses); words before it in its subtree, its governing
+/// predicates and their subjects, auxiliaries and adverbs (so "SAID WOULD *" and "% HAVE *" work). Words may
+/// have other words between them unless an underscore joins them. The most specific match wins.
+/// One instance per document and thread: it keeps scratch buffers.
+/// </summary>
+internal sealed class PatternMatcher
+{
+    private readonly List<int> _after = [];
+    private readonly List<int> _before = [];
+    private readonly List<int> _stack = [];
+    private readonly PatternMatch _trial = new();
+    private readonly List<int> _consumed = [];
+    private bool[] _inDomain = new bool[64];
+    private SentenceAnalysis _s = null!;
+    private int _source;
+    private int _target;
+    private int _compound;
+
+    /// <summary>
+    /// Finds the best coding of predicate <paramref name="p"/> among <paramref name="verbs"/> (entries of the
+    /// lexicon for its lemma). Returns false when no entry fits (a phrasal verb's particle is missing).
+    /// </summary>
+    public bool Match(SentenceAnalysis s, int p, ReadOnlySpan<CompiledVerb> verbs, PatternMatch best)
+    {
+        _s = s;
+        best.Reset();
+        var found = false;
+        var bestWords = 0;
+        foreach (var verb in verbs)
+        {
+            // once a phrasal verb matched, single-word entries of the same head do not compete
+            if (found && verb.WordCount < bestWords)
+                break;
+            _trial.Reset();
+            if (!MatchPhrasal(p, verb, _trial.Particles))
+                continue;
+            BuildDomains(p, _trial.Particles);
+            var first = !found;
+            found = true;
+            bestWords = verb.WordCount;
+
+            if (first)
+            {
+                best.Verb = verb;
+                best.Codes = verb.Codes;
+                best.Score = 0;
+                best.Particles.Clear();
+                best.Particles.AddRange(_trial.Particles);
+                best.Consumed.Clear();
+                best.Consumed.AddRange(_trial.Particles);
+            }
+
+            foreach (var pattern in verb.Block.Patterns)
+            {
+                _source = _target = _compound = -1;
+                _consumed.Clear();
+                if (!TryPattern(p, pattern, out var score))
+                    continue;
+                if (!Better(score, pattern, verb, best))
+                    continue;
+                best.Verb = verb;
+                best.Pattern = pattern;
+                best.Score = score;
+                best.Codes = pattern.Codes;
+                best.SourceToken = _source;
+                best.TargetToken = _target;
+                best.CompoundToken = _compound;
+                best.Particles.Clear();
+                best.Particles.AddRange(_trial.Particles);
+                best.Consumed.Clear();
+                best.Consumed.AddRange(_trial.Particles);
+                best.Consumed.AddRange(_consumed);
+            }
+        }
+
+        return found;
+    }
+
+    private static bool Better(int score, CompiledPattern pattern, CompiledVerb verb, PatternMatch best)
+    {
+        if (best.Pattern is null)
+            return score > 0;
+        if (score != best.Score)
+            return score > best.Score;
+        var mine = NamesVerb(pattern, verb);
+        var theirs = NamesVerb(best.Pattern, best.Verb);
+        if (mine != theirs)
+            return mine;
+
+        // the same pattern written twice: the later line overrides, as PETRARCH reads dictionaries
+        return string.Equals(pattern.Text, best.Pattern.Text, StringComparison.Ordinal);
+    }
+
+    private static bool NamesVerb(CompiledPattern pattern, CompiledVerb verb)
+    {
+        foreach (var v in pattern.CommentVerbs)
+        {
+            if (string.Equals(v, verb.Text, StringComparison.Ordinal))
+                return true;
+        }
+
+        return false;
+    }
+
+    // ---- phrasal verbs ------------------------------------------------------------------------------------
+
+    private bool MatchPhrasal(int p, CompiledVerb verb, List<int> particles)
+    {
+        var s = _s;
+        for (var k = 0; k < verb.WordsAfter.Length; k++)
+        {
+            var want = verb.WordsAfter[k];
+            var next = k == 0 ? p + 1 : particles[^1] + 1;
+            if (next < s.Count && want.Matches(s.FormId(next), s.LemmaId(next), s.Class(next)))
+            {
+                particles.Add(next);
+                continue;
+            }
+
+            // a particle separated from its verb ("called the strike off") is still its compound:prt child
+            var found = -1;
+            if (k == 0)
+            {
+                foreach (var c in s.Children(p))
+                {
+                    if (s.Rel(c) == Relations.CompoundPrt && want.Matches(s.FormId(c), s.LemmaId(c), s.Class(c)))
+                    {
+                        found = c;
+                        break;
+                    }
+                }
+            }
+
+            if (found < 0)
+                return false;
+            particles.Add(found);
+        }
+
+        for (var k = verb.WordsBefore.Length - 1; k >= 0; k--)
+        {
+            var want = verb.WordsBefore[k];
+            var prev = k == verb.WordsBefore.Length - 1 ? p - 1 : particles[^1] - 1;
+            if (prev < 0 || !want.Matches(s.FormId(prev), s.LemmaId(prev), s.Class(prev)))
+                return false;
+            particles.Add(prev);
+        }
+
+        return true;
+    }
+
+    // ---- domains ----------------------------------------------------------------------------------------
+
+    private void BuildDomains(int p, List<int> particles)
+    {
+        var s = _s;
+        if (_inDomain.Length < s.Count)
+            _inDomain = new bool[Math.Max(s.Count, _inDomain.Length * 2)];
+        Array.Clear(_inDomain, 0, s.Count);
+
+        // the predicate's own subtree, without coordinated predicates and loosely attached clauses
+        CollectSubtree(p, p);
+
+        // its governors, and their subjects, auxiliaries, adverbs and markers
+        var child = p;
+        var a = s.Head(p);
+        for (var guard = 0; a >= 0 && guard < s.Count; guard++)
+        {
+            _inDomain[a] = true;
+            foreach (var c in s.Children(a))
+            {
+                if (c == child)
+                    continue;
+                var r = s.Rel(c);
+                if (Relations.IsSubject(r) || r == Relations.Aux || r == Relations.AuxPass || r == Relations.Cop
+                    || r == Relations.Advmod || r == Relations.Mark || r == Relations.Expl)
+                {
+                    CollectSubtree(c, -1);
+                }
+            }
+
+            child = a;
+            a = s.Head(a);
+        }
+
+        foreach (var t in particles)
+            _inDomain[t] = false;
+        _inDomain[p] = false;
+
+        _after.Clear();
+        _before.Clear();
+        var afterStart = p;
+        foreach (var t in particles)
+            afterStart = Math.Max(afterStart, t);
+        for (var i = 0; i < s.Count; i++)
+        {
+            if (!_inDomain[i])
+                continue;
+            if (i > afterStart && s.Dominates(p, i))
+                _after.Add(i);
+            else if (i < p)
+                _before.Add(i);
+        }
+
+        _before.Reverse();
+    }
+
+    private void CollectSubtree(int root, int predicate)
+    {
+        var s = _s;
+        _stack.Clear();
+        _stack.Add(root);
+        while (_stack.Count > 0)
+        {
+            var t = _stack[^1];
+            _stack.RemoveAt(_stack.Count - 1);
+            _inDomain[t] = true;
+            foreach (var c in s.Children(t))
+            {
+                var r = s.Rel(c);
+                if (r == Relations.Punct)
+                    continue;
+                if (t == predicate && (r == Relations.Parataxis || (r == Relations.Conj && s.IsVerbal(c)) || r == Relations.Advcl))
+                    continue;
+                _stack.Add(c);
+            }
+        }
+    }
+
+    // ---- pattern matching -------------------------------------------------------------------------------
+
+    private bool TryPattern(int p, CompiledPattern pattern, out int score)
+    {
+        score = 0;
+        var beforeScore = 0;
+        if (pattern.Before.Length > 0)
+        {
+            var verbStart = p;
+            foreach (var t in _trial.Particles)
+                verbStart = Math.Min(verbStart, t);
+            if (!MatchBefore(pattern, pattern.Before.Length - 1, 0, verbStart, pattern.VerbJoinedToBefore, ref beforeScore))
+                return false;
+        }
+
+        var afterScore = 0;
+        if (pattern.After.Length > 0)
+        {
+            var verbEnd = p;
+            foreach (var t in _trial.Particles)
+                verbEnd = Math.Max(verbEnd, t);
+            if (!MatchAfter(pattern, 0, 0, verbEnd, pattern.VerbJoinedToAfter, ref afterScore))
+                return false;
+        }
+
+        score = beforeScore + afterScore;
+        return true;
+    }
+
+    /// <summary>Elements after the verb, left to right over the ascending domain.</summary>
+    private bool MatchAfter(CompiledPattern pattern, int k, int pos, int prevToken, bool adjacent, ref int score)
+    {
+        if (k == pattern.After.Length)
+            return true;
+        var e = pattern.After[k];
+        var mustBeAdjacent = k == 0 ? adjacent : e.Joined;
+        if (e.Kind == Dictionary.PatternElementKind.Skip)
+            return MatchAfter(pattern, k + 1, pos, prevToken, false, ref score);
+
+        for (var i = pos; i < _after.Count; i++)
+        {
+            var t = _after[i];
+            if (mustBeAdjacent && t != prevToken + 1)
+            {
+                if (t > prevToken + 1)
+                    break;
+                continue;
+            }
+
+            var mark = _consumed.Count;
+            var saved = (_source, _target, _compound);
+            if (TryElementForward(e, i, out var nextPos, out var lastToken, out var gained))
+            {
+                var sub = 0;
+                if (MatchAfter(pattern, k + 1, nextPos, lastToken, false, ref sub))
+                {
+                    score += gained + sub;
+                    return true;
+                }
+            }
+
+            _consumed.RemoveRange(mark, _consumed.Count - mark);
+            (_source, _target, _compound) = saved;
+        }
+
+        return false;
+    }
+
+    private bool TryElementForward(CompiledElement e, int i, out int nextPos, out int lastToken, out int gained)
+    {
+        var s = _s;
+        var t = _after[i];
+        nextPos = i + 1;
+        lastToken = t;
+        gained = 0;
+        switch (e.Kind)
+        {
+            case Dictionary.PatternElementKind.Word:
+                foreach (var w in e.Alternatives)
+                {
+                    if (w.Matches(s.FormId(t), s.LemmaId(t), s.Class(t)))
+                    {
+                        _consumed.Add(t);
+                        gained = 1;
+                        return true;
+                    }
+                }
+
+                return false;
+            case Dictionary.PatternElementKind.Synset:
+                foreach (var phrase in e.Phrases)
+                {
+                    var ok = true;
+                    var j = i;
+                    for (var w = 0; w < phrase.Length; w++, j++)
+                    {
+                        if (j >= _after.Count || (w > 0 && _after[j] != _after[j - 1] + 1))
+                        {
+                            ok = false;
+                            break;
+                        }
+
+                        var tok = _after[j];
+                        if (!phrase[w].Matches(s.FormId(tok), s.LemmaId(tok), s.Class(tok)))
+                        {
+                            ok = false;
+                            break;
+                        }
+                    }
+
+                    if (!ok)
+                        continue;
+                    for (var w = i; w < j; w++)
+                        _consumed.Add(_after[w]);
+                    nextPos = j;
+                    lastToken = _after[j - 1];
+                    gained = phrase.Length;
+                    return true;
+                }
+
+                return false;
+            default:
+                if (!BindActor(e.Kind, t))
+                    return false;
+                var m = s.MentionOf(t);
+                var j2 = i + 1;
+                while (j2 < _after.Count && s.MentionOf(_after[j2]) == m)
+                    j2++;
+                nextPos = j2;
+                lastToken = _after[j2 - 1];
+                gained = 1;
+                return true;
+        }
+    }
+
+    /// <summary>Elements before the verb, right to left over the descending domain.</summary>
+    private bool MatchBefore(CompiledPattern pattern, int k, int pos, int nextToken, bool adjacent, ref int score)
+    {
+        if (k < 0)
+            return true;
+        var e = pattern.Before[k];
+        if (e.Kind == Dictionary.PatternElementKind.Skip)
+            return MatchBefore(pattern, k - 1, pos, nextToken, e.Joined, ref score);
+
+        for (var i = pos; i < _before.Count; i++)
+        {
+            var t = _before[i];
+            if (adjacent && t != nextToken - 1)
+            {
+                if (t < nextToken - 1)
+                    break;
+                continue;
+            }
+
+            var mark = _consumed.Count;
+            var saved = (_source, _target, _compound);
+            if (TryElementBackward(e, i, out var nextPos, out var firstToken, out var gained))
+            {
+                var sub = 0;
+                if (MatchBefore(pattern, k - 1, nextPos, firstToken, e.Joined, ref sub))
+                {
+                    score += gained + sub;
+                    return true;
+                }
+            }
+
+            _consumed.RemoveRange(mark, _consumed.Count - mark);
+            (_source, _target, _compound) = saved;
+        }
+
+        return false;
+    }
+
+    private bool TryElementBackward(CompiledElement e, int i, out int nextPos, out int firstToken, out int gained)
+    {
+        var s = _s;
+        var t = _before[i];
+        nextPos = i + 1;
+        firstToken = t;
+        gained = 0;
+        switch (e.Kind)
+        {
+            case Dictionary.PatternElementKind.Word:
+                foreach (var w in e.Alternatives)
+                {
+                    if (w.Matches(s.FormId(t), s.LemmaId(t), s.Class(t)))
+                    {
+                        _consumed.Add(t);
+                        gained = 1;
+                        return true;
+                    }
+                }
+
+                return false;
+            case Dictionary.PatternElementKind.Synset:
+                foreach (var phrase in e.Phrases)
+                {
+                    // the phrase's last word sits at position i; earlier words at i+1, i+2 (descending tokens)
+                    var ok = true;
+                    var j = i;
+                    for (var w = phrase.Length - 1; w >= 0; w--, j++)
+                    {
+                        if (j >= _before.Count || (j > i && _before[j] != _before[j - 1] - 1))
+                        {
+                            ok = false;
+                            break;
+                        }
+
+                        var tok = _before[j];
+                        if (!phrase[w].Matches(s.FormId(tok), s.LemmaId(tok), s.Class(tok)))
+                        {
+                            ok = false;
+                            break;
+                        }
+                    }
+
+                    if (!ok)
+                        continue;
+                    for (var w = i; w < j; w++)
+                        _consumed.Add(_before[w]);
+                    nextPos = j;
+                    firstToken = _before[j - 1];
+                    gained = phrase.Length;
+                    return true;
+                }
+
+                return false;
+            default:
+                if (!BindActor(e.Kind, t))
+                    return false;
+                var m = s.MentionOf(t);
+                var j2 = i + 1;
+                while (j2 < _before.Count && s.MentionOf(_before[j2]) == m)
+                    j2++;
+                nextPos = j2;
+                firstToken = _before[j2 - 1];
+                gained = 1;
+                return true;
+        }
+    }
+
+    private bool BindActor(Dictionary.PatternElementKind kind, int t)
+    {
+        var s = _s;
+        var m = s.MentionOf(t);
+        if (m < 0 || s.Mentions[m].Code is null)
+            return false;
+        switch (kind)
+        {
+            case Dictionary.PatternElementKind.Source:
+                _source = t;
+                return true;
+            case Dictionary.PatternElementKind.Target:
+                _target = t;
+                return true;
+            default:
+                // "%": the actor must be coordinated with another ("A and B")
+                var head = MentionHead(s, m);
+                if (!IsCoordinated(s, head))
+                    return false;
+                _compound = head;
+                return true;
+        }
+    }
+
+    internal static int MentionHead(SentenceAnalysis s, int mention)
+    {
+        var mm = s.Mentions[mention];
+        var start = Math.Max(mm.StartToken - s.First, 0);
+        var end = Math.Min(mm.EndToken - s.First, s.Count);
+        for (var i = start; i < end; i++)
+        {
+            var h = s.Head(i);
+            if (h < start || h >= end)
+                return i;
+        }
+
+        return Math.Max(start, end - 1);
+    }
+
+    private static bool IsCoordinated(SentenceAnalysis s, int head)
+    {
+        if (s.Rel(head) == Relations.Conj)
+            return true;
+        foreach (var c in s.Children(head))
+        {
+            if (s.Rel(c) == Relations.Conj)
+                return true;
+        }
+
+        return false;
+    }
+}

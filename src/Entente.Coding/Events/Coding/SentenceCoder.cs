@@ -1,0 +1,722 @@
+using Entente.Coding.Events.Dictionary;
+using Entente.Coding.Events.Lexicon;
+using Entente.Nlp.Documents;
+
+namespace Entente.Coding.Events.Coding;
+
+/// <summary>An event found in a sentence, before it becomes a <see cref="CodedEvent"/>.</summary>
+/// <param name="Predicate">Local token of the verb or noun that coded it.</param>
+/// <param name="Source">Index of the source mention in the document's mention list, or -1.</param>
+/// <param name="Target">Index of the target mention, or -1.</param>
+/// <param name="TriggerFirst">Local index of the trigger's first token.</param>
+/// <param name="TriggerLast">Local index of the trigger's last token.</param>
+internal readonly record struct RawEvent(
+    int Predicate,
+    int Source,
+    int Target,
+    string Code,
+    bool Negated,
+    Modality Modality,
+    int TriggerFirst,
+    int TriggerLast);
+
+/// <summary>
+/// Codes one parsed, actor-resolved sentence: finds the predicates the dictionaries know, matches their
+/// patterns, finds sources and targets, works out how predicates embed each other (reported speech, intentions,
+/// requests), applies transformations, negation and modality, and emits events. One instance per thread.
+/// </summary>
+internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, EventCoderOptions options)
+{
+    private readonly PatternMatcher _matcher = new();
+    private readonly ArgumentFinder _finder = new();
+    private readonly List<Predicate> _pool = [];
+    private readonly List<Predicate> _predicates = [];
+    private readonly List<int> _scratch = [];
+    private int[] _predicateAt = new int[64];
+    private SentenceAnalysis _s = null!;
+
+    public void Code(SentenceAnalysis s, List<RawEvent> output)
+    {
+        _s = s;
+        _finder.Reset(s);
+        FindPredicates();
+        if (_predicates.Count == 0)
+            return;
+        MarkConsumed();
+        foreach (var q in _predicates)
+        {
+            if (q.IsNominal)
+                FindNounArguments(q);
+            else
+                FindVerbArguments(q);
+            Qualify(q);
+        }
+
+        LinkGovernors(output);
+        Emit(output);
+    }
+
+    // ---- predicates ------------------------------------------------------------------------------------------
+
+    private void FindPredicates()
+    {
+        var s = _s;
+        _predicates.Clear();
+        if (_predicateAt.Length < s.Count)
+            _predicateAt = new int[Math.Max(s.Count, _predicateAt.Length * 2)];
+        Array.Fill(_predicateAt, -1, 0, s.Count);
+
+        for (var i = 0; i < s.Count; i++)
+        {
+            var upos = s.Upos(i);
+            var rel = s.Rel(i);
+            if (upos is Upos.VERB or Upos.ADJ or Upos.AUX)
+            {
+                // auxiliaries and copulas are not events; neither are participles used as adjectives
+                // ("the affected villages"), nor adjectives unless they head a clause ("is willing to")
+                if (rel == Relations.Aux || rel == Relations.AuxPass || rel == Relations.Cop || rel == Relations.Amod
+                    || rel == Relations.Compound || (upos == Upos.ADJ && !HeadsClause(i)))
+                {
+                    continue;
+                }
+
+                var entries = verbs.Lookup(s.FormId(i), s.LemmaId(i));
+                if (entries.IsEmpty)
+                    continue;
+                var q = Rent();
+                if (!_matcher.Match(s, i, entries, q.Match))
+                {
+                    _pool.Add(q);
+                    continue;
+                }
+
+                q.Token = i;
+                q.Codes = q.Match.Codes;
+                Add(q);
+            }
+            else if (upos == Upos.NOUN && options.NominalEvents)
+            {
+                var entry = NounEntry(i);
+                if (entry is null)
+                    continue;
+                var q = Rent();
+                q.Token = i;
+                q.IsNominal = true;
+                q.Noun = entry;
+                q.Codes = entry.Codes;
+                Add(q);
+            }
+        }
+    }
+
+    private bool HeadsClause(int i)
+    {
+        foreach (var c in _s.Children(i))
+        {
+            var r = _s.Rel(c);
+            if (r == Relations.Cop || Relations.IsSubject(r))
+                return true;
+        }
+
+        return false;
+    }
+
+    private NounEvent? NounEntry(int i)
+    {
+        var s = _s;
+        foreach (var entry in nouns.Lookup(s.Lemma(i)))
+        {
+            if (entry.Modifiers.Length == 0)
+                return entry;
+            var ok = true;
+            for (var k = 0; k < entry.Modifiers.Length; k++)
+            {
+                var t = i - entry.Modifiers.Length + k;
+                if (t < 0 || !s.LemmaIs(t, entry.Modifiers[k]))
+                {
+                    ok = false;
+                    break;
+                }
+            }
+
+            if (ok)
+                return entry;
+        }
+
+        return null;
+    }
+
+    private Predicate Rent()
+    {
+        Predicate q;
+        if (_pool.Count > 0)
+        {
+            q = _pool[^1];
+            _pool.RemoveAt(_pool.Count - 1);
+        }
+        else
+        {
+            q = new Predicate();
+        }
+
+        q.Reset();
+        return q;
+    }
+
+    private void Add(Predicate q)
+    {
+        var s = _s;
+        var depth = 0;
+        for (var h = s.Head(q.Token); h >= 0 && depth <= s.Count; h = s.Head(h))
+            depth++;
+        q.Depth = depth;
+        _predicateAt[q.Token] = _predicates.Count;
+        _predicates.Add(q);
+    }
+
+    /// <summary>Returns the predicates to the pool (called by the owner after each sentence).</summary>
+    public void Release()
+    {
+        _pool.AddRange(_predicates);
+        _predicates.Clear();
+    }
+
+    /// <summary>A predicate whose token another predicate's pattern used ("held TALKS") is part of that event.</summary>
+    private void MarkConsumed()
+    {
+        foreach (var g in _predicates)
+        {
+            if (g.IsNominal)
+                continue;
+            foreach (var t in g.Match.Consumed)
+            {
+                var k = _predicateAt[t];
+                if (k >= 0 && _predicates[k] != g)
+                    _predicates[k].Suppressed = true;
+            }
+        }
+    }
+
+    // ---- arguments ----------------------------------------------------------------------------------------
+
+    private void FindVerbArguments(Predicate q)
+    {
+        var s = _s;
+        var m = q.Match;
+        var head = m.SourceToken >= 0 ? m.SourceToken : _finder.VerbSourceHead(q.Token);
+        q.SourceInherited = m.SourceToken < 0 && head >= 0 && s.Head(head) != q.Token;
+        _scratch.Clear();
+        _finder.ActorsAt(head, deep: m.SourceToken < 0, _scratch, q.Sources);
+
+        if (m.TargetToken >= 0)
+        {
+            _scratch.Clear();
+            _finder.ActorsAt(m.TargetToken, deep: false, _scratch, q.Targets);
+
+            // the pattern made the clause's subject the target ("NOTED + *"): the source is the governor's subject
+            if (Overlaps(q.Sources, q.Targets) && s.Head(q.Token) >= 0)
+            {
+                q.Sources.Clear();
+                _finder.ActorsAt(_finder.VerbSourceHead(s.Head(q.Token)), deep: true, q.Targets, q.Sources);
+                q.SourceInherited = true;
+            }
+        }
+        else
+        {
+            _finder.VerbTargets(q.Token, q.Sources, q.Targets);
+        }
+
+        if (m.CompoundToken >= 0)
+        {
+            _scratch.Clear();
+            _finder.ActorsAt(m.CompoundToken, deep: false, _scratch, q.Compound);
+        }
+    }
+
+    private void FindNounArguments(Predicate q)
+    {
+        var s = _s;
+        var n = q.Token;
+        var entry = q.Noun!;
+        var head = _finder.NounSourceHead(n, entry.OfIsSource);
+        if (head < 0)
+        {
+            // "held talks", "issued an ultimatum": the light (or uncoded) verb's subject is the noun's source
+            var h = s.Head(n);
+            var r = s.Rel(n);
+            if (h >= 0 && (r == Relations.Obj || r == Relations.NsubjPass) && (s.IsVerbal(h) || s.Upos(h) == Upos.ADJ))
+            {
+                var k = _predicateAt[h];
+                if (k < 0 || _predicates[k].Codes.IsNull || EnglishPredicateClasses.IsLightVerb(s.Lemma(h)))
+                {
+                    head = _finder.VerbSourceHead(h);
+                    q.SourceInherited = true;
+                }
+            }
+        }
+
+        _scratch.Clear();
+        _finder.ActorsAt(head, deep: false, _scratch, q.Sources);
+
+        // "talks between A and B": the members act on each other
+        foreach (var c in s.Children(n))
+        {
+            if (!Relations.IsOblique(s.Rel(c)))
+                continue;
+            var prep = s.CaseOf(c);
+            if (prep.Equals("between", StringComparison.OrdinalIgnoreCase) || prep.Equals("among", StringComparison.OrdinalIgnoreCase))
+            {
+                _scratch.Clear();
+                _finder.ActorsAt(c, deep: true, _scratch, q.Compound);
+            }
+            else if (entry.PrepositionCodes.Count > 0 && entry.PrepositionCodes.TryGetValue(prep.ToString(), out var codes))
+            {
+                q.Codes = codes;
+            }
+        }
+
+        if (q.Compound.Count < 2)
+        {
+            q.Compound.Clear();
+            _finder.NounTargets(n, entry.OfIsSource, q.Sources, q.Targets);
+        }
+        else if (q.Sources.Count > 0)
+        {
+            // "Chinese talks between A and B": a source with a compound target is a plain event
+            q.Targets.AddRange(q.Compound);
+            q.Compound.Clear();
+        }
+    }
+
+    private static bool Overlaps(List<int> a, List<int> b)
+    {
+        foreach (var x in a)
+        {
+            if (b.Contains(x))
+                return true;
+        }
+
+        return false;
+    }
+
+    // ---- negation and modality of the predicate's own clause ------------------------------------------------
+
+    private void Qualify(Predicate q)
+    {
+        var s = _s;
+        var consumed = q.Match.Consumed;
+        foreach (var c in s.Children(q.Token))
+        {
+            if (consumed.Contains(c))
+                continue;
+            var r = s.Rel(c);
+            var lemma = s.Lemma(c);
+            if ((r == Relations.Advmod || r == Relations.Det || r == Relations.Dep) && EnglishPredicateClasses.IsNegator(lemma))
+            {
+                q.Negated = true;
+            }
+            else if (r == Relations.Aux)
+            {
+                if (EnglishPredicateClasses.IsFutureAuxiliary(lemma) || EnglishPredicateClasses.IsFutureAuxiliary(s.Text(c)))
+                {
+                    Raise(q, Modality.Intended);
+                }
+                else if (EnglishPredicateClasses.IsHypotheticalAuxiliary(lemma))
+                {
+                    var would = lemma.Equals("would", StringComparison.OrdinalIgnoreCase);
+                    if (q.Modality != Modality.Hypothetical)
+                        q.ModalIsWould = would;
+                    else if (!would)
+                        q.ModalIsWould = false;
+                    Raise(q, Modality.Hypothetical);
+                }
+            }
+            else if (r == Relations.Mark && EnglishPredicateClasses.IsConditional(lemma))
+            {
+                Raise(q, Modality.Hypothetical);
+                q.ModalIsWould = false;
+            }
+            else if ((r == Relations.Advmod || r == Relations.Amod) && EnglishPredicateClasses.IsHedge(lemma))
+            {
+                Raise(q, Modality.Reported);
+            }
+            else if (r == Relations.Advmod && s.LemmaIs(c, "about") && HasMark(q.Token, "to"))
+            {
+                Raise(q, Modality.Intended);
+            }
+            else if (Relations.IsSubject(r) && SubjectIsNegated(c, consumed))
+            {
+                q.Negated = true;
+            }
+        }
+
+        // inside a condition: "imposing tariffs if it does not ..."
+        var child = q.Token;
+        for (var a = s.Head(child); a >= 0; child = a, a = s.Head(a))
+        {
+            if (s.Rel(child) == Relations.Advcl && HasConditionalMark(child))
+            {
+                Raise(q, Modality.Hypothetical);
+                break;
+            }
+        }
+    }
+
+    private bool SubjectIsNegated(int subject, List<int> consumed)
+    {
+        foreach (var c in _s.Children(subject))
+        {
+            var r = _s.Rel(c);
+            if ((r == Relations.CcPreconj || r == Relations.Cc || r == Relations.Det) && !consumed.Contains(c)
+                && (_s.LemmaIs(c, "neither") || _s.LemmaIs(c, "no")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasConditionalMark(int t)
+    {
+        foreach (var c in _s.Children(t))
+        {
+            if (_s.Rel(c) == Relations.Mark && EnglishPredicateClasses.IsConditional(_s.Lemma(c)))
+                return true;
+        }
+
+        return false;
+    }
+
+    private bool HasMark(int t, string word)
+    {
+        foreach (var c in _s.Children(t))
+        {
+            if (_s.Rel(c) == Relations.Mark && _s.LemmaIs(c, word))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Modalities only get stronger: hypothetical over reported over intended over asserted.</summary>
+    private static void Raise(Predicate q, Modality m)
+    {
+        if (Rank(m) > Rank(q.Modality))
+            q.Modality = m;
+    }
+
+    private static int Rank(Modality m) => m switch
+    {
+        Modality.Hypothetical => 3,
+        Modality.Reported => 2,
+        Modality.Intended => 1,
+        _ => 0,
+    };
+
+    // ---- how predicates embed each other ------------------------------------------------------------------
+
+    private void LinkGovernors(List<RawEvent> output)
+    {
+        var s = _s;
+        foreach (var q in _predicates)
+        {
+            if (q.Suppressed)
+                continue;
+            var child = q.Token;
+            for (var depth = 0; depth < 6; depth++)
+            {
+                var a = s.Head(child);
+                if (a < 0 || !IsEmbeddingLink(child, q))
+                    break;
+                var cls = s.FormIs(a, "going") && s.Rel(child) == Relations.Xcomp
+                    ? GovernorClass.Intention
+                    : EnglishPredicateClasses.GovernorOf(s.Lemma(a));
+                var k = _predicateAt[a];
+                if (k >= 0 && !_predicates[k].Suppressed && !_predicates[k].Codes.IsNull)
+                {
+                    q.Governor = k;
+                    q.GovernorClass = cls;
+                    break;
+                }
+
+                // an uncoded governor still qualifies what it embeds: "expressed willingness to send"
+                ApplyClass(q, cls, null);
+                child = a;
+            }
+
+            if (q.Governor < 0)
+                continue;
+            var g = _predicates[q.Governor];
+            if (PatternReachesInto(g, q))
+            {
+                q.Suppressed = true;
+                continue;
+            }
+
+            if (TryTransform(g, q, output))
+                continue;
+            ApplyClass(q, q.GovernorClass, g);
+        }
+    }
+
+    /// <summary>Relations through which one predicate embeds another.</summary>
+    private bool IsEmbeddingLink(int child, Predicate q)
+    {
+        var s = _s;
+        var r = s.Rel(child);
+        if (r == Relations.Xcomp || r == Relations.Ccomp || r == Relations.Csubj || r == Relations.Acl)
+            return true;
+        if (r == Relations.Advcl)
+            return HasMark(child, "to") || HasMark(child, "of") || HasMark(child, "for");
+        if (r == Relations.Obj || Relations.IsOblique(r) || r == Relations.NsubjPass)
+            return s.IsNominal(child) || s.Upos(child) == Upos.NOUN || (child == q.Token && q.IsNominal);
+        return false;
+    }
+
+    private void ApplyClass(Predicate q, GovernorClass cls, Predicate? g)
+    {
+        switch (cls)
+        {
+            case GovernorClass.Speech:
+                if (g is not null)
+                {
+                    g.YieldsToEmbedded = true;
+                    if (q.Modality == Modality.Hypothetical && q.ModalIsWould)
+                        q.Modality = Modality.Intended;
+                    if (!Overlaps(q.Sources, g.Sources) && q.Modality is Modality.Asserted or Modality.Intended)
+                        q.Modality = Modality.Reported;
+                }
+
+                break;
+            case GovernorClass.Accusation:
+                Raise(q, Modality.Reported);
+                break;
+            case GovernorClass.Intention:
+                Raise(q, Modality.Intended);
+                if (g is not null)
+                {
+                    g.YieldsToEmbedded = true;
+                    q.Negated |= g.Negated;
+                }
+
+                break;
+            case GovernorClass.Negating:
+                q.Negated = true;
+                break;
+            case GovernorClass.Aspectual:
+                if (g is not null)
+                {
+                    g.YieldsToEmbedded = true;
+                    q.Negated |= g.Negated;
+                    Raise(q, g.Modality);
+                }
+
+                break;
+            default:
+                if (g is null)
+                    break;
+
+                // the content of a request or threat, or a phrase of a substantive event, is not an event itself
+                q.Suppressed = true;
+                break;
+        }
+    }
+
+    /// <summary>Whether the governor's pattern matched words inside the embedded predicate's phrase.</summary>
+    private bool PatternReachesInto(Predicate g, Predicate q)
+    {
+        if (g.IsNominal || g.Match.Pattern is null)
+            return false;
+        foreach (var t in g.Match.Consumed)
+        {
+            if (_s.Dominates(q.Token, t) && _s.MentionOf(t) < 0)
+                return true;
+        }
+
+        return false;
+    }
+
+    // ---- transformations --------------------------------------------------------------------------------------
+
+    private bool TryTransform(Predicate g, Predicate q, List<RawEvent> output)
+    {
+        if (verbs.Transformations.Count == 0 || g.IsNominal || q.Codes.Forward is null)
+            return false;
+        foreach (var t in verbs.Transformations)
+        {
+            // "a says a did Q to b = a b Q" is reported speech itself, which the speech rule codes
+            if (t.Spec.ResultCode.Equals("Q", StringComparison.Ordinal))
+                continue;
+            if (!VerbMatches(g, t.OuterBlock, t.OuterVerb))
+                continue;
+            if (t.InnerVerb != "q" && !VerbMatches(q, t.InnerBlock, t.InnerVerb))
+                continue;
+            var spec = t.Spec;
+            var sameSource = Overlaps(q.Sources, g.Sources);
+            var innerSourceOk = spec.InnerSource switch
+            {
+                "." => true,
+                "_" => q.SourceInherited || q.Sources.Count == 0 || sameSource,
+                _ when spec.InnerSource == spec.OuterSource => sameSource,
+                _ => q.Sources.Count > 0 && !sameSource,
+            };
+            if (!innerSourceOk || g.Sources.Count == 0)
+                continue;
+
+            var resultTargets = spec.ResultTarget == spec.InnerTarget ? q.Targets
+                : spec.ResultTarget == spec.InnerSource ? q.Sources
+                : null;
+            if (resultTargets is null || resultTargets.Count == 0)
+                continue;
+            var resultSources = spec.ResultSource == spec.OuterSource ? g.Sources : q.Sources;
+            var code = spec.ResultCode;
+            foreach (var src in resultSources)
+            {
+                foreach (var tgt in resultTargets)
+                {
+                    if (src != tgt)
+                        Add(output, g, src, tgt, code, g.Negated, g.Modality);
+                }
+            }
+
+            q.Suppressed = true;
+            g.Suppressed = true;
+            g.Emitted++;
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool VerbMatches(Predicate p, CompiledBlock? block, string verb)
+    {
+        if (p.IsNominal)
+            return false;
+        if (block is not null && ReferenceEquals(p.Match.Verb.Block, block))
+            return true;
+        return _s.LemmaIs(p.Token, verb);
+    }
+
+    // ---- emission ---------------------------------------------------------------------------------------------
+
+    private void Emit(List<RawEvent> output)
+    {
+        // embedded predicates first, so that a governor that yields knows whether they produced anything
+        _predicates.Sort(static (a, b) => b.Depth != a.Depth ? b.Depth.CompareTo(a.Depth) : a.Token.CompareTo(b.Token));
+        foreach (var q in _predicates)
+        {
+            if (q.Suppressed || q.Codes.IsNull)
+                continue;
+            if (q.YieldsToEmbedded && EmbeddedEmitted(q))
+                continue;
+            EmitPredicate(q, output);
+        }
+    }
+
+    private bool EmbeddedEmitted(Predicate g)
+    {
+        foreach (var q in _predicates)
+        {
+            if (q.Governor >= 0 && q.Emitted > 0 && q.Governor < _predicates.Count && IsGovernedBy(q, g))
+                return true;
+        }
+
+        return false;
+    }
+
+    private bool IsGovernedBy(Predicate q, Predicate g) => _s.Dominates(g.Token, q.Token) && q != g;
+
+    private void EmitPredicate(Predicate q, List<RawEvent> output)
+    {
+        var codes = q.Codes;
+        var fwd = codes.Forward;
+        var rev = codes.Reverse;
+        if (q.Compound.Count >= 2)
+        {
+            foreach (var a in q.Compound)
+            {
+                foreach (var b in q.Compound)
+                {
+                    if (a != b && fwd is not null)
+                        Add(output, q, a, b, fwd, q.Negated, q.Modality);
+                }
+            }
+
+            return;
+        }
+
+        if (q.IsNominal && q.Sources.Count == 0)
+            return;
+
+        var lemma = _s.Lemma(q.Token);
+        var reciprocalCode = fwd is not null && (fwd == rev || EnglishPredicateClasses.IsReciprocalCode(fwd));
+        if (q.Targets.Count == 0 && q.Sources.Count >= 2 && (reciprocalCode || EnglishPredicateClasses.IsReciprocalVerb(lemma)))
+        {
+            foreach (var a in q.Sources)
+            {
+                foreach (var b in q.Sources)
+                {
+                    if (a != b && fwd is not null)
+                        Add(output, q, a, b, fwd, q.Negated, q.Modality);
+                }
+            }
+
+            return;
+        }
+
+        var sourceCount = Math.Max(1, q.Sources.Count);
+        var targetCount = Math.Max(1, q.Targets.Count);
+        for (var i = 0; i < sourceCount; i++)
+        {
+            var src = q.Sources.Count > 0 ? q.Sources[i] : -1;
+            for (var j = 0; j < targetCount; j++)
+            {
+                var tgt = q.Targets.Count > 0 ? q.Targets[j] : -1;
+                if (fwd is not null)
+                    Add(output, q, src, tgt, fwd, q.Negated, q.Modality);
+                if (rev is not null && src >= 0 && tgt >= 0)
+                    Add(output, q, tgt, src, rev, q.Negated, q.Modality);
+                else if (rev is null && reciprocalCode && src >= 0 && tgt >= 0)
+                    Add(output, q, tgt, src, fwd!, q.Negated, q.Modality);
+            }
+        }
+    }
+
+    private void Add(List<RawEvent> output, Predicate q, int source, int target, string code, bool negated, Modality modality)
+    {
+        var s = _s;
+        if (source < 0 && target < 0)
+            return;
+        if (options.RequireDyad && (source < 0 || target < 0))
+            return;
+        if (source >= 0 && target >= 0)
+        {
+            var sc = s.Mentions[source].Code;
+            var tc = s.Mentions[target].Code;
+            if (source == target || (!options.CodeSelfEvents && string.Equals(sc, tc, StringComparison.Ordinal)))
+                return;
+        }
+
+        // a public statement with nobody it is about says little: drop it unless dyads are not required at all
+        if (target < 0 && options.DropStatementsWithoutTarget && code.StartsWith("01", StringComparison.Ordinal))
+            return;
+
+        var first = q.Token;
+        var last = q.Token;
+        if (!q.IsNominal)
+        {
+            foreach (var t in q.Match.Particles)
+            {
+                // only particles next to the verb belong in the trigger span
+                if (t == last + 1)
+                    last = t;
+                else if (t == first - 1)
+                    first = t;
+            }
+        }
+
+        output.Add(new RawEvent(q.Token, source, target, code, negated, modality, first, last));
+        q.Emitted++;
+    }
+}

@@ -1,0 +1,122 @@
+using Entente.Coding.Cameo;
+using Entente.Coding.Events.Coding;
+using Entente.Coding.Events.Lexicon;
+using Entente.Coding.Events.Places;
+using Entente.Nlp.Documents;
+using Entente.Nlp.Pipeline;
+
+namespace Entente.Coding.Events;
+
+/// <summary>
+/// The event coder stage: from a parsed, actor-resolved document to CAMEO/PLOVER events. Reads the document's
+/// tree and <see cref="MentionList"/>, attaches an <see cref="EventList"/>. Immutable and shared by all threads;
+/// each call works in its own scratch state.
+/// </summary>
+/// <remarks>
+/// Negation: a negated event ("did not condemn") is emitted with <c>Negated = true</c>, never dropped and never
+/// counted as the event; consumers that count events must skip negated ones. When a dictionary pattern spells
+/// out the negation ("WILL NOT *"), the pattern's code already says what happened and the event is not negated.
+/// </remarks>
+public sealed class EventCoder : IPipelineStage
+{
+    private readonly EventResources _resources;
+    private readonly EventCoderOptions _options;
+
+    public EventCoder(EventResources resources, EventCoderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        _resources = resources;
+        _options = options ?? EventCoderOptions.Default;
+    }
+
+    public string Name => "events";
+
+    public EventResources Resources => _resources;
+
+    public EventCoderOptions Options => _options;
+
+    public void Process(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var events = new List<CodedEvent>();
+        var mentions = (IReadOnlyList<Mention>?)document.Get<MentionList>()?.Items ?? [];
+        var session = new Session(_resources, _options);
+        var raw = new List<RawEvent>();
+        var discards = _resources.Discards;
+        if (discards is not null && discards.DiscardsStory(document))
+        {
+            document.Set(new EventList(events));
+            return;
+        }
+
+        var dateline = _resources.Gazetteer.Count > 0 ? Dateline.Find(document.Text, _resources.Gazetteer) : null;
+        var unparsed = 0;
+        for (var si = 0; si < document.SentenceCount; si++)
+        {
+            session.Analysis.Load(document, si, _resources.Verbs.Vocabulary, mentions);
+            if (!session.Analysis.IsParsed)
+            {
+                unparsed++;
+                continue;
+            }
+
+            if (discards is not null && discards.DiscardsSentence(document, si))
+                continue;
+            raw.Clear();
+            session.Coder.Code(session.Analysis, raw);
+            session.Coder.Release();
+            session.Context.Reset(session.Analysis);
+            foreach (var e in raw)
+                events.Add(Build(document, session, e, mentions, dateline));
+        }
+
+        if (unparsed > 0)
+        {
+            document.AddDiagnostic(new Diagnostic(Severity.Warning, "not-parsed",
+                $"{unparsed} sentence(s) of document '{document.Id}' have no dependency parse; no events were coded from them"));
+        }
+
+        document.Set(new EventList(_options.MergeDuplicates ? EventMerger.Merge(events) : events));
+    }
+
+    private CodedEvent Build(Document doc, Session session, RawEvent e, IReadOnlyList<Mention> mentions, Place? dateline)
+    {
+        var s = session.Analysis;
+        var info = _resources.Taxonomy.Lookup(e.Code);
+        var (date, precision) = session.Context.DateOf(e.Predicate, e.Modality == Modality.Intended, doc.Date);
+        var place = session.Context.PlaceOf(e.Predicate, e.Target) ?? dateline;
+        var start = doc.StartOf(s.DocToken(e.TriggerFirst));
+        var end = doc.EndOf(s.DocToken(e.TriggerLast));
+        var sentence = doc.Sentence(s.SentenceIndex);
+        return new CodedEvent
+        {
+            Doc = doc.Id,
+            Sentence = s.SentenceIndex,
+            Date = date,
+            DatePrecision = precision,
+            Source = e.Source >= 0 ? mentions[e.Source].ToActor() : null,
+            Target = e.Target >= 0 ? mentions[e.Target].ToActor() : null,
+            Cameo = e.Code,
+            Plover = info?.Plover,
+            Mode = info?.Mode,
+            Context = info?.Context ?? [],
+            Goldstein = info?.Goldstein ?? 0,
+            QuadClass = info?.QuadClass ?? CameoTaxonomy.QuadClassOf(e.Code),
+            Trigger = new Trigger(doc.Text[start..end], start, end),
+            Negated = e.Negated,
+            Modality = e.Modality,
+            Location = place,
+            Text = sentence.Text.ToString(),
+        };
+    }
+
+    /// <summary>Per-call scratch state: analysis buffers and the helpers that use them.</summary>
+    private sealed class Session(EventResources resources, EventCoderOptions options)
+    {
+        public SentenceAnalysis Analysis { get; } = new();
+
+        public SentenceCoder Coder { get; } = new(resources.Verbs, resources.Nouns, options);
+
+        public ClauseContext Context { get; } = new(resources.Gazetteer);
+    }
+}

@@ -1,0 +1,26 @@
+namespace Entente.Coding.Events;
+
+/// <summary>Choices about which events the coder emits. Immutable.</summary>
+public sealed record EventCoderOptions
+{
+    /// <summary>The defaults for news: one-sided events are kept, statements without a target are not.</summary>
+    public static EventCoderOptions Default { get; } = new();
+
+    /// <summary>
+    /// Emit only events with both a source and a target actor (PETRARCH's <c>require_dyad</c>). Off by default:
+    /// "Russian forces shelled Kharkiv" is worth keeping even when the target is not an actor.
+    /// </summary>
+    public bool RequireDyad { get; init; }
+
+    /// <summary>Drop CAMEO 01 public statements that have no target: "X said" alone is not an event about anyone.</summary>
+    public bool DropStatementsWithoutTarget { get; init; } = true;
+
+    /// <summary>Code eventive nouns ("Trump's ultimatum to Putin", "US sanctions on Russia") as well as verbs.</summary>
+    public bool NominalEvents { get; init; } = true;
+
+    /// <summary>Keep events whose source and target have the same actor code (off: "China urged China" is noise).</summary>
+    public bool CodeSelfEvents { get; init; }
+
+    /// <summary>Merge repeated events of one document (same actors, code, negation and modality) into one with a count.</summary>
+    public bool MergeDuplicates { get; init; } = true;
+}

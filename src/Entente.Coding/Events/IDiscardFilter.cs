@@ -1,0 +1,16 @@
+using Entente.Nlp.Documents;
+
+namespace Entente.Coding.Events;
+
+/// <summary>
+/// Decides which stories and sentences are not coded at all (sports results, historical chronologies): the
+/// PETRARCH discard list. The actors dictionaries own the list; the event coder only asks this interface.
+/// </summary>
+public interface IDiscardFilter
+{
+    /// <summary>True when a phrase marked for whole stories occurs anywhere in the document.</summary>
+    bool DiscardsStory(Document document);
+
+    /// <summary>True when a discard phrase occurs in the sentence.</summary>
+    bool DiscardsSentence(Document document, int sentence);
+}
