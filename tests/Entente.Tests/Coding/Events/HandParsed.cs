@@ -1,0 +1,81 @@
+using Entente.Coding;
+using Entente.Nlp.Conllu;
+using Entente.Nlp.Documents;
+
+namespace Entente.Tests.Coding.Events;
+
+/// <summary>
+/// Builds documents by hand, spaCy style, from compact parses: one token a line, "ID FORM LEMMA UPOS HEAD DEPREL
+/// [MISC]" separated by spaces, a blank line between sentences. MISC marks actor mentions ("Actor=B-USAGOV" on a
+/// mention's first token, "Actor=I-USAGOV" on the rest) and "SpaceAfter=No", so coder tests need neither the
+/// parser nor the actor dictionaries.
+/// </summary>
+internal static class HandParsed
+{
+    public static Document Document(string parse, DateOnly? date = null, string id = "test")
+    {
+        var diags = new List<Diagnostic>();
+        var reader = new ConlluReader(new StringReader(ToConllu(parse)), "hand");
+        var sentences = reader.ReadAll().ToList();
+        Assert.Empty(reader.Diagnostics);
+        var doc = ConlluDocuments.ToDocument(sentences, id, withAnnotations: true);
+        doc.Date = date;
+        var mentions = new List<Mention>();
+        for (var si = 0; si < sentences.Count; si++)
+        {
+            var first = doc.SentenceFirstToken(si);
+            var words = sentences[si].Words;
+            for (var w = 0; w < words.Count; w++)
+            {
+                var tag = Actor(words[w].Misc);
+                if (tag is null || !tag.StartsWith("B-", StringComparison.Ordinal))
+                    continue;
+                var code = tag[2..];
+                var end = w + 1;
+                while (end < words.Count && Actor(words[end].Misc) == "I-" + code)
+                    end++;
+                var start = doc.StartOf(first + w);
+                var stop = doc.EndOf(first + end - 1);
+                mentions.Add(new Mention(si, first + w, first + end, doc.Text[start..stop], start, stop, code,
+                    code.Length >= 3 && code[..3].All(char.IsAsciiLetterUpper) && !code.StartsWith("IGO", StringComparison.Ordinal) ? code[..3] : null,
+                    code.Length >= 6 ? code[3..6] : null, Resolution.Dictionary));
+                w = end - 1;
+            }
+        }
+
+        doc.Set(new MentionList(mentions));
+        return doc;
+    }
+
+    private static string ToConllu(string parse)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var raw in parse.Replace("\r", "", StringComparison.Ordinal).Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                sb.Append(line).Append('\n');
+                continue;
+            }
+
+            var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.True(f.Length >= 6, "expected 'ID FORM LEMMA UPOS HEAD DEPREL [MISC...]': " + line);
+            var misc = f.Length > 6 ? string.Join('|', f[6..]) : "_";
+            sb.Append(string.Join('\t', f[0], f[1], f[2], f[3], "_", "_", f[4], f[5], "_", misc)).Append('\n');
+        }
+
+        return sb.Append('\n').ToString();
+    }
+
+    private static string? Actor(string misc)
+    {
+        foreach (var part in misc.Split('|'))
+        {
+            if (part.StartsWith("Actor=", StringComparison.Ordinal))
+                return part[6..];
+        }
+
+        return null;
+    }
+}
