@@ -21,6 +21,16 @@ public sealed record EventCoderOptions
     /// <summary>Keep events whose source and target have the same actor code (off: "China urged China" is noise).</summary>
     public bool CodeSelfEvents { get; init; }
 
+    /// <summary>
+    /// PETRARCH's <c>new_actor_length</c>: a source or target phrase that no dictionary resolves, of at most this
+    /// many words, becomes an actor named by its own words in quotes ("\"THE MINISTRY OF MAGIC\""). 0 turns it off.
+    /// </summary>
+    public int NewActorLength { get; init; }
+
+    /// <summary>The options a PETRARCH validation record is coded under.</summary>
+    public static EventCoderOptions ForPetrarch(bool requireDyad, int newActorLength) =>
+        new() { RequireDyad = requireDyad, NewActorLength = newActorLength };
+
     /// <summary>Merge repeated events of one document (same actors, code, negation and modality) into one with a count.</summary>
     public bool MergeDuplicates { get; init; } = true;
 }
