@@ -35,7 +35,18 @@ public sealed class EventCoder : IPipelineStage
 
     public EventCoderOptions Options => _options;
 
-    public void Process(Document document)
+    public void Process(Document document) => Code(document, null);
+
+    /// <summary>Codes the document and describes every predicate it considered (for diagnosis).</summary>
+    public IReadOnlyList<string> Explain(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var trace = new List<string>();
+        Code(document, trace);
+        return trace;
+    }
+
+    private void Code(Document document, List<string>? trace)
     {
         ArgumentNullException.ThrowIfNull(document);
         var events = new List<CodedEvent>();
@@ -63,7 +74,8 @@ public sealed class EventCoder : IPipelineStage
             if (discards is not null && discards.DiscardsSentence(document, si))
                 continue;
             raw.Clear();
-            session.Coder.Code(session.Analysis, raw);
+            trace?.Add($"sentence {si}");
+            session.Coder.Code(session.Analysis, raw, trace);
             session.Coder.Release();
             session.Context.Reset(session.Analysis);
             foreach (var e in raw)

@@ -35,7 +35,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
     private int[] _predicateAt = new int[64];
     private SentenceAnalysis _s = null!;
 
-    public void Code(SentenceAnalysis s, List<RawEvent> output)
+    public void Code(SentenceAnalysis s, List<RawEvent> output, List<string>? trace = null)
     {
         _s = s;
         _finder.Reset(s);
@@ -54,6 +54,49 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
 
         LinkGovernors(output);
         Emit(output);
+        if (trace is not null)
+        {
+            foreach (var q in _predicates)
+                trace.Add(Describe(q));
+        }
+    }
+
+    /// <summary>One line about a predicate, for <c>entente eval petrarch --show</c> and debugging.</summary>
+    private string Describe(Predicate q)
+    {
+        var s = _s;
+        var sb = new System.Text.StringBuilder();
+        sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"  predicate {q.Token + 1} '{s.Text(q.Token)}'");
+        if (q.IsNominal)
+            sb.Append($" noun {q.Noun!.Text}");
+        else
+            sb.Append($" verb {q.Match.Verb.Text} in {q.Match.Verb.Block.Name}");
+        if (q.Match.Pattern is { } p)
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $" pattern '{p.Text}' (line {p.Line}, score {q.Match.Score})");
+        sb.Append($" [{q.Codes}]");
+        sb.Append(" sources ").Append(Names(q.Sources)).Append(" targets ").Append(Names(q.Targets));
+        if (q.Compound.Count > 0)
+            sb.Append(" compound ").Append(Names(q.Compound));
+        if (q.Negated)
+            sb.Append(" negated");
+        if (q.Modality != Modality.Asserted)
+            sb.Append(' ').Append(q.Modality.ToString().ToLowerInvariant());
+        if (q.GovernorClass != GovernorClass.None)
+            sb.Append(" governor-class ").Append(q.GovernorClass);
+        if (q.Suppressed)
+            sb.Append(" suppressed");
+        if (q.YieldsToEmbedded)
+            sb.Append(" yields");
+        sb.Append(System.Globalization.CultureInfo.InvariantCulture, $" emitted {q.Emitted}");
+        return sb.ToString();
+    }
+
+    private string Names(List<int> mentions)
+    {
+        var parts = new List<string>(mentions.Count);
+        foreach (var m in mentions)
+            parts.Add($"{_s.Mentions[m].Text}={_s.Mentions[m].Code}");
+        return "[" + string.Join(", ", parts) + "]";
     }
 
     // ---- predicates ------------------------------------------------------------------------------------------
