@@ -223,12 +223,17 @@ internal sealed class ArgumentFinder
     public void NounTargets(int n, bool ofIsSource, List<int> exclude, List<int> into) =>
         BestOblique(n, exclude, into, skipOf: ofIsSource);
 
+    /// <summary>
+    /// The target among a predicate's prepositional phrases: the first (in the sentence) whose preposition can
+    /// introduce a target ("to", "with", "against", ... and, after an active verb, a stray "by"), else the first
+    /// locative one ("in", "near"), so "met in Beijing with Lavrov" targets Lavrov and "arrived in Kyiv" Kyiv.
+    /// </summary>
     private bool BestOblique(int p, List<int> exclude, List<int> into, bool skipOf)
     {
         var s = _s;
         var before = into.Count;
-        var bestRank = int.MaxValue;
         var best = -1;
+        var bestClass = int.MaxValue;
         foreach (var c in s.Children(p))
         {
             var r = s.Rel(c);
@@ -237,15 +242,15 @@ internal sealed class ArgumentFinder
             var prep = s.CaseOf(c);
             if (skipOf && prep.Equals("of", StringComparison.OrdinalIgnoreCase))
                 continue;
-            var rank = EnglishPredicateClasses.TargetPrepositionRank(prep);
-            if (rank < 0 || rank >= bestRank)
+            var cls = EnglishPredicateClasses.TargetPrepositionClass(prep);
+            if (cls < 0 || cls >= bestClass)
                 continue;
             var mark = into.Count;
             ActorsAt(c, deep: true, exclude, into);
             if (into.Count > mark)
             {
                 into.RemoveRange(mark, into.Count - mark);
-                bestRank = rank;
+                bestClass = cls;
                 best = c;
             }
         }

@@ -128,26 +128,38 @@ internal static class EnglishPredicateClasses
         || lemma.Equals("summit", StringComparison.OrdinalIgnoreCase) || lemma.Equals("negotiation", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// CAMEO codes of meetings and consultations (040, 041, 044-046, 036): done together, so "A met with B" is
-    /// also an event of B toward A. Visits (042/043) are not: the dictionary gives their reverse (hosting).
+    /// Verbs whose event is mutual even with a target: "A met (with) B" is also B meeting A. (Agreeing with
+    /// someone is not: "A agrees with B that ..." is A's position.)
     /// </summary>
-    public static bool IsReciprocalCode(string code) =>
-        code.StartsWith("040", StringComparison.Ordinal) || code.StartsWith("041", StringComparison.Ordinal)
-        || code.StartsWith("044", StringComparison.Ordinal) || code.StartsWith("045", StringComparison.Ordinal)
-        || code.StartsWith("046", StringComparison.Ordinal) || code.StartsWith("036", StringComparison.Ordinal);
+    public static bool IsMutualVerb(ReadOnlySpan<char> lemma) =>
+        lemma.Equals("meet", StringComparison.OrdinalIgnoreCase) || lemma.Equals("talk", StringComparison.OrdinalIgnoreCase)
+        || lemma.Equals("negotiate", StringComparison.OrdinalIgnoreCase) || lemma.Equals("consult", StringComparison.OrdinalIgnoreCase)
+        || lemma.Equals("confer", StringComparison.OrdinalIgnoreCase) || lemma.Equals("meeting", StringComparison.OrdinalIgnoreCase)
+        || lemma.Equals("talks", StringComparison.OrdinalIgnoreCase) || lemma.Equals("summit", StringComparison.OrdinalIgnoreCase)
+        || lemma.Equals("negotiation", StringComparison.OrdinalIgnoreCase) || lemma.Equals("consultation", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Prepositions that may introduce a target, best first; "by" marks agents and is absent.</summary>
-    public static int TargetPrepositionRank(ReadOnlySpan<char> prep)
+    /// <summary>
+    /// 0 for prepositions that introduce a target ("to", "with", "against", "on", "by" after an active verb ...),
+    /// 1 for locative ones that may ("arrived in Gondor"), -1 for the rest.
+    /// </summary>
+    public static int TargetPrepositionClass(ReadOnlySpan<char> prep)
     {
-        ReadOnlySpan<string> order =
+        ReadOnlySpan<string> direct =
         [
             "against", "to", "with", "on", "upon", "over", "toward", "towards", "at", "into", "onto", "from", "for",
-            "about", "of", "between", "among", "regarding", "in", "near", "across", "inside",
+            "about", "of", "between", "among", "regarding", "by", "versus", "vs", "vs.",
         ];
-        for (var i = 0; i < order.Length; i++)
+        foreach (var w in direct)
         {
-            if (prep.Equals(order[i], StringComparison.OrdinalIgnoreCase))
-                return i;
+            if (prep.Equals(w, StringComparison.OrdinalIgnoreCase))
+                return 0;
+        }
+
+        ReadOnlySpan<string> locative = ["in", "near", "across", "inside", "within", "throughout", "around"];
+        foreach (var w in locative)
+        {
+            if (prep.Equals(w, StringComparison.OrdinalIgnoreCase))
+                return 1;
         }
 
         return -1;

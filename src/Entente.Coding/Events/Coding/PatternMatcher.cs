@@ -281,11 +281,26 @@ internal sealed class PatternMatcher
                 var r = s.Rel(c);
                 if (r == Relations.Punct)
                     continue;
-                if (t == predicate && (r == Relations.Parataxis || (r == Relations.Conj && s.IsVerbal(c)) || r == Relations.Advcl))
+                if (t == predicate && (r == Relations.Parataxis || (r == Relations.Conj && s.IsVerbal(c))
+                    || (r == Relations.Advcl && !HasInfinitiveMark(s, c))))
+                {
                     continue;
+                }
+
                 _stack.Add(c);
             }
         }
+    }
+
+    private static bool HasInfinitiveMark(SentenceAnalysis s, int c)
+    {
+        foreach (var m in s.Children(c))
+        {
+            if (s.Rel(m) == Relations.Mark && s.LemmaIs(m, "to"))
+                return true;
+        }
+
+        return false;
     }
 
     // ---- pattern matching -------------------------------------------------------------------------------
@@ -325,7 +340,11 @@ internal sealed class PatternMatcher
         var e = pattern.After[k];
         var mustBeAdjacent = k == 0 ? adjacent : e.Joined;
         if (e.Kind == Dictionary.PatternElementKind.Skip)
-            return MatchAfter(pattern, k + 1, pos, prevToken, false, ref score);
+        {
+            // "^" skips one noun phrase: up to and including the next nominal head (or mention)
+            var skipTo = SkipPhraseForward(pos);
+            return skipTo >= 0 && MatchAfter(pattern, k + 1, skipTo + 1, _after[skipTo], false, ref score);
+        }
 
         for (var i = pos; i < _after.Count; i++)
         {
@@ -354,6 +373,58 @@ internal sealed class PatternMatcher
         }
 
         return false;
+    }
+
+    /// <summary>The domain position of the last token of the next noun phrase from <paramref name="pos"/>, or -1.</summary>
+    private int SkipPhraseForward(int pos)
+    {
+        var s = _s;
+        for (var i = pos; i < _after.Count; i++)
+        {
+            var t = _after[i];
+            var m = s.MentionOf(t);
+            if (m >= 0)
+            {
+                while (i + 1 < _after.Count && s.MentionOf(_after[i + 1]) == m)
+                    i++;
+                return i;
+            }
+
+            if (s.Class(t) == WordClass.Nominal || s.Upos(t) is Nlp.Documents.Upos.PRON or Nlp.Documents.Upos.NUM)
+            {
+                // a noun phrase ends at its head: skip the nouns that follow in a compound
+                while (i + 1 < _after.Count && _after[i + 1] == _after[i] + 1 && s.Class(_after[i + 1]) == WordClass.Nominal)
+                    i++;
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private int SkipPhraseBackward(int pos)
+    {
+        var s = _s;
+        for (var i = pos; i < _before.Count; i++)
+        {
+            var t = _before[i];
+            var m = s.MentionOf(t);
+            if (m >= 0)
+            {
+                while (i + 1 < _before.Count && s.MentionOf(_before[i + 1]) == m)
+                    i++;
+                return i;
+            }
+
+            if (s.Class(t) == WordClass.Nominal || s.Upos(t) is Nlp.Documents.Upos.PRON or Nlp.Documents.Upos.NUM)
+            {
+                while (i + 1 < _before.Count && _before[i + 1] == _before[i] - 1 && s.Class(_before[i + 1]) is WordClass.Nominal or WordClass.Other)
+                    i++;
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private bool TryElementForward(CompiledElement e, int i, out int nextPos, out int lastToken, out int gained)
@@ -430,7 +501,10 @@ internal sealed class PatternMatcher
             return true;
         var e = pattern.Before[k];
         if (e.Kind == Dictionary.PatternElementKind.Skip)
-            return MatchBefore(pattern, k - 1, pos, nextToken, e.Joined, ref score);
+        {
+            var skipTo = SkipPhraseBackward(pos);
+            return skipTo >= 0 && MatchBefore(pattern, k - 1, skipTo + 1, _before[skipTo], e.Joined, ref score);
+        }
 
         for (var i = pos; i < _before.Count; i++)
         {
@@ -544,10 +618,12 @@ internal sealed class PatternMatcher
                 _target = t;
                 return true;
             default:
-                // "%": the actor must be coordinated with another ("A and B")
+                // "%": the actor must be coordinated with another ("A and B"); bind the first conjunct
                 var head = MentionHead(s, m);
                 if (!IsCoordinated(s, head))
                     return false;
+                while (s.Rel(head) == Relations.Conj && s.Head(head) >= 0)
+                    head = s.Head(head);
                 _compound = head;
                 return true;
         }

@@ -19,6 +19,7 @@ internal sealed class SentenceAnalysis
     private WordClass[] _class = new WordClass[64];
     private Upos[] _upos = new Upos[64];
     private int[] _mentionOf = new int[64];
+    private readonly char[] _lower = new char[48];
 
     public Document Document { get; private set; } = null!;
 
@@ -62,9 +63,17 @@ internal sealed class SentenceAnalysis
                 Nlp.Documents.Upos.VERB or Nlp.Documents.Upos.AUX or Nlp.Documents.Upos.ADJ => WordClass.Verbal,
                 _ => WordClass.Other,
             };
-            _form[i] = vocabulary.IdIgnoringCase(doc.NormOf(t));
+            var norm = doc.NormOf(t);
+            _form[i] = vocabulary.IdIgnoringCase(norm);
             var lemma = doc.LemmaOf(t);
             _lemma[i] = lemma is null ? _form[i] : vocabulary.IdIgnoringCase(lemma);
+            if (_lemma[i] < 0 && _form[i] < 0 && _class[i] != WordClass.Other && norm.Length <= 48)
+            {
+                // the tagger's lemma is unknown to the dictionary: try the regular inflections of the form
+                var lower = _lower.AsSpan(0, norm.Length);
+                norm.ToLowerInvariant(lower);
+                _lemma[i] = EnglishInflection.LemmaIdFromForm(lower, _class[i], vocabulary);
+            }
             _mentionOf[i] = -1;
         }
 

@@ -117,8 +117,9 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             {
                 // auxiliaries and copulas are not events; neither are participles used as adjectives
                 // ("the affected villages"), nor adjectives unless they head a clause ("is willing to")
-                if (rel == Relations.Aux || rel == Relations.AuxPass || rel == Relations.Cop || rel == Relations.Amod
-                    || rel == Relations.Compound || (upos == Upos.ADJ && !HeadsClause(i)))
+                if (rel == Relations.Aux || rel == Relations.AuxPass || rel == Relations.Cop
+                    || ((rel == Relations.Amod || rel == Relations.Compound) && !AfterConjunction(i))
+                    || (upos == Upos.ADJ && !HeadsClause(i)))
                 {
                     continue;
                 }
@@ -151,6 +152,12 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             }
         }
     }
+
+    /// <summary>
+    /// "... and promised aid": a verb right after a coordinating conjunction is a coordinated predicate, even when
+    /// the parser attached it as a modifier of the noun that follows.
+    /// </summary>
+    private bool AfterConjunction(int i) => i > 0 && _s.Upos(i) == Upos.VERB && _s.Upos(i - 1) == Upos.CCONJ;
 
     private bool HeadsClause(int i)
     {
@@ -250,6 +257,8 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         q.SourceInherited = m.SourceToken < 0 && head >= 0 && s.Head(head) != q.Token;
         _scratch.Clear();
         _finder.ActorsAt(head, deep: m.SourceToken < 0, _scratch, q.Sources);
+        if (head < 0 && AfterConjunction(q.Token))
+            InheritFromPreviousVerb(q);
 
         if (m.TargetToken >= 0)
         {
@@ -328,6 +337,23 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             // "Chinese talks between A and B": a source with a compound target is a plain event
             q.Targets.AddRange(q.Compound);
             q.Compound.Clear();
+        }
+    }
+
+    /// <summary>A coordinated verb the parser left without a subject shares the subject of the verb before it.</summary>
+    private void InheritFromPreviousVerb(Predicate q)
+    {
+        for (var i = _predicates.IndexOf(q) - 1; i >= 0; i--)
+        {
+            var prev = _predicates[i];
+            if (prev.IsNominal || prev.Token >= q.Token)
+                continue;
+            if (prev.Sources.Count == 0)
+                _finder.ActorsAt(_finder.VerbSourceHead(prev.Token), deep: true, _scratch, q.Sources);
+            else
+                q.Sources.AddRange(prev.Sources);
+            q.SourceInherited = true;
+            return;
         }
     }
 
@@ -693,8 +719,8 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             return;
 
         var lemma = _s.Lemma(q.Token);
-        var reciprocalCode = fwd is not null && (fwd == rev || EnglishPredicateClasses.IsReciprocalCode(fwd));
-        if (q.Targets.Count == 0 && q.Sources.Count >= 2 && (reciprocalCode || EnglishPredicateClasses.IsReciprocalVerb(lemma)))
+        var mutual = fwd is not null && (fwd == rev || EnglishPredicateClasses.IsMutualVerb(lemma));
+        if (q.Targets.Count == 0 && q.Sources.Count >= 2 && (mutual || EnglishPredicateClasses.IsReciprocalVerb(lemma)))
         {
             foreach (var a in q.Sources)
             {
@@ -720,7 +746,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                     Add(output, q, src, tgt, fwd, q.Negated, q.Modality);
                 if (rev is not null && src >= 0 && tgt >= 0)
                     Add(output, q, tgt, src, rev, q.Negated, q.Modality);
-                else if (rev is null && reciprocalCode && src >= 0 && tgt >= 0)
+                else if (rev is null && mutual && src >= 0 && tgt >= 0)
                     Add(output, q, tgt, src, fwd!, q.Negated, q.Modality);
             }
         }

@@ -89,6 +89,55 @@ internal static class EnglishInflection
         }
     }
 
+    /// <summary>
+    /// The id of a dictionary word a token may be an inflection of, from its lower-case form alone: the fallback
+    /// when the tagger gave a lemma the dictionary does not know ("vowed" lemmatized as "vowe"). Allocates nothing.
+    /// </summary>
+    public static int LemmaIdFromForm(ReadOnlySpan<char> lower, WordClass cls, Vocabulary vocabulary)
+    {
+        if (cls == WordClass.Other || lower.Length < 4 || lower.Length > 48)
+            return Vocabulary.Unknown;
+        Span<char> buf = stackalloc char[lower.Length + 1];
+        int id;
+        if (lower.EndsWith("ies") || (cls == WordClass.Verbal && lower.EndsWith("ied")))
+        {
+            lower[..^3].CopyTo(buf);
+            buf[lower.Length - 3] = 'y';
+            if ((id = vocabulary.Id(buf[..(lower.Length - 2)])) >= 0)
+                return id;
+        }
+
+        if (lower.EndsWith("es") && (id = vocabulary.Id(lower[..^2])) >= 0)
+            return id;
+        if (lower.EndsWith('s') && !lower.EndsWith("ss") && (id = vocabulary.Id(lower[..^1])) >= 0)
+            return id;
+        if (cls != WordClass.Verbal)
+            return Vocabulary.Unknown;
+        if (lower.EndsWith("ed"))
+        {
+            var stem = lower[..^2];
+            if ((id = vocabulary.Id(stem)) >= 0 || (id = vocabulary.Id(lower[..^1])) >= 0)
+                return id;
+            if (stem.Length >= 3 && stem[^1] == stem[^2] && (id = vocabulary.Id(stem[..^1])) >= 0)
+                return id;
+        }
+
+        if (lower.EndsWith("ing") && lower.Length > 5)
+        {
+            var stem = lower[..^3];
+            if ((id = vocabulary.Id(stem)) >= 0)
+                return id;
+            stem.CopyTo(buf);
+            buf[stem.Length] = 'e';
+            if ((id = vocabulary.Id(buf[..(stem.Length + 1)])) >= 0)
+                return id;
+            if (stem.Length >= 3 && stem[^1] == stem[^2] && (id = vocabulary.Id(stem[..^1])) >= 0)
+                return id;
+        }
+
+        return Vocabulary.Unknown;
+    }
+
     private static bool IsDoubled(string stem) =>
         stem.Length >= 3 && stem[^1] == stem[^2] && !IsVowel(stem[^1]) && stem[^1] is not ('s' or 'z' or 'f');
 

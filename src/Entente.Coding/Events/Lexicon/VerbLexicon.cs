@@ -120,6 +120,9 @@ internal sealed class VerbLexicon
                 var patterns = new List<CompiledPattern>(block.Patterns.Count);
                 foreach (var p in block.Patterns)
                 {
+                    // "[+++]" is TABARI's mark for a pattern that changes nothing: the verb keeps its own code
+                    if (p.Codes.Forward == "+++")
+                        continue;
                     if (CompilePattern(p) is { } cp)
                         patterns.Add(cp);
                 }
