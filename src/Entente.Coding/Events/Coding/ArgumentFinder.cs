@@ -278,7 +278,7 @@ internal sealed class ArgumentFinder
         for (var i = p + 1; i < s.Count; i++)
         {
             var m = s.MentionOf(i);
-            if (m < 0 || s.Mentions[m].Code is null || exclude.Contains(m) || !InClause(p, i))
+            if (m < 0 || s.Mentions[m].Code is null || IsExcluded(m, exclude) || !InClause(p, i))
                 continue;
             var head = Math.Max(s.Mentions[m].StartToken - s.First, 0);
             var end = Math.Min(s.Mentions[m].EndToken - s.First, s.Count);
@@ -354,7 +354,7 @@ internal sealed class ArgumentFinder
 
             if (!deep)
                 continue;
-            var found = NearestActorInside(c);
+            var found = NearestActorInside(c, exclude);
             if (found < 0)
                 continue;
             _deepConj.Clear();
@@ -368,14 +368,30 @@ internal sealed class ArgumentFinder
         }
     }
 
-    private static void AddMention(int m, List<int> exclude, List<int> into)
+    private void AddMention(int m, List<int> exclude, List<int> into)
     {
-        if (!exclude.Contains(m) && !into.Contains(m))
+        if (!IsExcluded(m, exclude) && !into.Contains(m))
             into.Add(m);
     }
 
+    /// <summary>A mention is excluded when it is, or has the same actor code as, one in <paramref name="exclude"/>
+    /// (a target that is the source again: "their resumption of ties", "on his visit").</summary>
+    private bool IsExcluded(int m, List<int> exclude)
+    {
+        if (exclude.Count == 0)
+            return false;
+        var code = _s.Mentions[m].Code;
+        foreach (var x in exclude)
+        {
+            if (x == m || (code is not null && string.Equals(_s.Mentions[x].Code, code, StringComparison.Ordinal)))
+                return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Breadth-first search of a phrase for its closest actor, not entering clauses. Returns a token or -1.</summary>
-    private int NearestActorInside(int root)
+    private int NearestActorInside(int root, List<int> exclude)
     {
         var s = _s;
         _queue.Clear();
@@ -383,7 +399,7 @@ internal sealed class ArgumentFinder
         for (var qi = 0; qi < _queue.Count && qi < 64; qi++)
         {
             var t = _queue[qi];
-            if (t != root && HasActor(t))
+            if (t != root && HasActor(t) && !IsExcluded(_s.MentionOf(t), exclude))
                 return t;
             foreach (var c in s.Children(t))
             {

@@ -225,7 +225,8 @@ internal sealed class SentenceAnalysis
         into.Add(i);
         foreach (var c in Children(i))
         {
-            if (_rel[c] == Relations.Conj && !IsVerbal(c))
+            // a conjunct the tagger took for a verb ("Fornost") still counts when it names an actor
+            if (_rel[c] == Relations.Conj && (!IsVerbal(c) || _mentionOf[c] >= 0))
                 Conjuncts(c, into);
         }
     }

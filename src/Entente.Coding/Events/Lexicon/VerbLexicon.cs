@@ -148,6 +148,17 @@ internal sealed class VerbLexicon
                         after[i] = Word(verb.Words[verb.HeadIndex + 1 + i]);
                     var cv = new CompiledVerb(text, compiled, before, after, verb.Codes ?? block.Codes, verbOrder++);
 
+                    // "WIRE_+TAP": a parser may make the first word the verb ("wire" VERB, "tap" NOUN), so the
+                    // entry is also found from each word before its head, re-anchored there
+                    for (var anchor = 0; anchor < verb.HeadIndex; anchor++)
+                    {
+                        var words = new PatternWord[verb.Words.Length];
+                        for (var i = 0; i < words.Length; i++)
+                            words[i] = Word(verb.Words[i]);
+                        var reanchored = new CompiledVerb(text, compiled, words[..anchor], words[(anchor + 1)..], verb.Codes ?? block.Codes, verbOrder++);
+                        Add(byLemmaSecondary, _vocab.Add(verb.Words[anchor]), reanchored);
+                    }
+
                     var head = verb.Head.ToLowerInvariant();
                     Add(byForm, _vocab.Add(head), cv);
                     foreach (var form in verb.IrregularForms)
