@@ -37,6 +37,19 @@ internal sealed class ArgumentFinder
                 return IsRelativePronoun(c) && s.Head(p) >= 0 ? s.Head(p) : c;
         }
 
+        // a name before the verb that the parser attached as a modifier ("Fornost" as an adverb) is its subject
+        foreach (var c in s.Children(p))
+        {
+            if (c > p)
+                break;
+            var r = s.Rel(c);
+            if (HasActor(c) && !Relations.IsOblique(r) && r != Relations.Obj && r != Relations.Iobj && !Relations.IsClausal(r)
+                && r != Relations.NmodPoss && s.CaseChild(c) < 0)
+            {
+                return c;
+            }
+        }
+
         var h = s.Head(p);
         if (h < 0)
             return -1;
@@ -188,7 +201,18 @@ internal sealed class ArgumentFinder
         foreach (var c in s.Children(p))
         {
             var r = s.Rel(c);
-            if ((r == Relations.Xcomp || (r == Relations.Advcl && HasMark(c, "to"))) && ArgumentTargets(c, exclude, into))
+            if (r != Relations.Xcomp && !(r == Relations.Advcl && HasMark(c, "to")))
+                continue;
+
+            // a name the tagger took for a verb ("to Gondor" as an infinitive) is the target itself
+            if (HasActor(c))
+            {
+                ActorsAt(c, deep: false, exclude, into);
+                if (into.Count > 0)
+                    return;
+            }
+
+            if (ArgumentTargets(c, exclude, into))
                 return;
         }
 

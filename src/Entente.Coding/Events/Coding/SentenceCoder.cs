@@ -138,6 +138,23 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 q.Codes = q.Match.Codes;
                 Add(q);
             }
+            else if (upos is Upos.NOUN or Upos.PROPN && s.Head(i) < 0 && !s.HasChild(i, Relations.Cop) && !HasVerb())
+            {
+                // a verbless "sentence" whose root is a noun is a verb the tagger missed ("Ethiopia departs from")
+                var entries = verbs.Lookup(s.FormId(i), s.LemmaId(i));
+                if (entries.IsEmpty)
+                    continue;
+                var q = Rent();
+                if (!_matcher.Match(s, i, entries, q.Match))
+                {
+                    _pool.Add(q);
+                    continue;
+                }
+
+                q.Token = i;
+                q.Codes = q.Match.Codes;
+                Add(q);
+            }
             else if (upos == Upos.NOUN && options.NominalEvents)
             {
                 var entry = NounEntry(i);
@@ -158,6 +175,17 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
     /// the parser attached it as a modifier of the noun that follows.
     /// </summary>
     private bool AfterConjunction(int i) => i > 0 && _s.Upos(i) == Upos.VERB && _s.Upos(i - 1) == Upos.CCONJ;
+
+    private bool HasVerb()
+    {
+        for (var i = 0; i < _s.Count; i++)
+        {
+            if (_s.Upos(i) == Upos.VERB)
+                return true;
+        }
+
+        return false;
+    }
 
     private bool HeadsClause(int i)
     {

@@ -66,7 +66,7 @@ internal static class EnglishInflection
             return;
         if (word.EndsWith("ies", StringComparison.Ordinal) || word.EndsWith("ied", StringComparison.Ordinal))
             into.Add(word[..^3] + "y");
-        if (word.EndsWith("es", StringComparison.Ordinal))
+        if (word.EndsWith("es", StringComparison.Ordinal) && TakesEs(word.AsSpan(0, word.Length - 2)))
             into.Add(word[..^2]);
         if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal))
             into.Add(word[..^1]);
@@ -107,7 +107,7 @@ internal static class EnglishInflection
                 return id;
         }
 
-        if (lower.EndsWith("es") && (id = vocabulary.Id(lower[..^2])) >= 0)
+        if (lower.EndsWith("es") && TakesEs(lower[..^2]) && (id = vocabulary.Id(lower[..^2])) >= 0)
             return id;
         if (lower.EndsWith('s') && !lower.EndsWith("ss") && (id = vocabulary.Id(lower[..^1])) >= 0)
             return id;
@@ -137,6 +137,10 @@ internal static class EnglishInflection
 
         return Vocabulary.Unknown;
     }
+
+    /// <summary>Stems whose -s form is -es ("pushes", "taxes", "goes"); "departes" is no form of "depart".</summary>
+    private static bool TakesEs(ReadOnlySpan<char> stem) =>
+        stem.EndsWith("s") || stem.EndsWith("x") || stem.EndsWith("z") || stem.EndsWith("ch") || stem.EndsWith("sh") || stem.EndsWith("o");
 
     private static bool IsDoubled(string stem) =>
         stem.Length >= 3 && stem[^1] == stem[^2] && !IsVowel(stem[^1]) && stem[^1] is not ('s' or 'z' or 'f');
