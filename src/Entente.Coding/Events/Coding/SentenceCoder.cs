@@ -124,42 +124,16 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                     continue;
                 }
 
-                var entries = verbs.Lookup(s.FormId(i), s.LemmaId(i));
-                if (entries.IsEmpty)
-                    continue;
-                var q = Rent();
-                if (!_matcher.Match(s, i, entries, q.Match))
-                {
-                    _pool.Add(q);
-                    continue;
-                }
-
-                q.Token = i;
-                q.Codes = q.Match.Codes;
-                Add(q);
+                TryVerbPredicate(i);
+                continue;
             }
-            else if (upos is Upos.NOUN or Upos.PROPN && s.Head(i) < 0 && !s.HasChild(i, Relations.Cop) && !HasVerb())
-            {
-                // a verbless "sentence" whose root is a noun is a verb the tagger missed ("Ethiopia departs from")
-                var entries = verbs.Lookup(s.FormId(i), s.LemmaId(i));
-                if (entries.IsEmpty)
-                    continue;
-                var q = Rent();
-                if (!_matcher.Match(s, i, entries, q.Match))
-                {
-                    _pool.Add(q);
-                    continue;
-                }
 
-                q.Token = i;
-                q.Codes = q.Match.Codes;
-                Add(q);
-            }
-            else if (upos == Upos.NOUN && options.NominalEvents)
+            // a root noun without a copula is a verb the tagger missed ("Ethiopia departs from Libya")
+            if (upos is Upos.NOUN or Upos.PROPN && s.Head(i) < 0 && !s.HasChild(i, Relations.Cop) && TryVerbPredicate(i))
+                continue;
+
+            if (upos == Upos.NOUN && options.NominalEvents && NounEntry(i) is { } entry)
             {
-                var entry = NounEntry(i);
-                if (entry is null)
-                    continue;
                 var q = Rent();
                 q.Token = i;
                 q.IsNominal = true;
@@ -170,22 +144,29 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         }
     }
 
+    private bool TryVerbPredicate(int i)
+    {
+        var entries = verbs.Lookup(_s.FormId(i), _s.LemmaId(i));
+        if (entries.IsEmpty)
+            return false;
+        var q = Rent();
+        if (!_matcher.Match(_s, i, entries, q.Match))
+        {
+            _pool.Add(q);
+            return false;
+        }
+
+        q.Token = i;
+        q.Codes = q.Match.Codes;
+        Add(q);
+        return true;
+    }
+
     /// <summary>
     /// "... and promised aid": a verb right after a coordinating conjunction is a coordinated predicate, even when
     /// the parser attached it as a modifier of the noun that follows.
     /// </summary>
     private bool AfterConjunction(int i) => i > 0 && _s.Upos(i) == Upos.VERB && _s.Upos(i - 1) == Upos.CCONJ;
-
-    private bool HasVerb()
-    {
-        for (var i = 0; i < _s.Count; i++)
-        {
-            if (_s.Upos(i) == Upos.VERB)
-                return true;
-        }
-
-        return false;
-    }
 
     private bool HeadsClause(int i)
     {
