@@ -125,6 +125,7 @@ public static class Labels
         return i < 0 ? deprel : deprel[..i];
     }
 
+    /// <summary>A UPOS tag by name; UD v1's "CONJ" is v2's CCONJ.</summary>
     public static Upos ParseUpos(ReadOnlySpan<char> s) =>
-        Enum.TryParse<Upos>(s, ignoreCase: false, out var u) ? u : Upos.None;
+        Enum.TryParse<Upos>(s, ignoreCase: false, out var u) ? u : s.SequenceEqual("CONJ") ? Upos.CCONJ : Upos.None;
 }

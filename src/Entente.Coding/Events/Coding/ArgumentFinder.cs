@@ -33,8 +33,21 @@ internal sealed class ArgumentFinder
         foreach (var c in s.Children(p))
         {
             var r = s.Rel(c);
-            if (r == Relations.Nsubj || r == Relations.NsubjOuter)
-                return IsRelativePronoun(c) && s.Head(p) >= 0 ? s.Head(p) : c;
+            if (r != Relations.Nsubj && r != Relations.NsubjOuter)
+                continue;
+            if (IsRelativePronoun(c) && s.Head(p) >= 0)
+                return s.Head(p);
+
+            // "Russia said it would retaliate": an unresolved pronoun subject of a reported clause is the speaker
+            if (s.Upos(c) == Upos.PRON && !HasActor(c) && s.Head(p) >= 0
+                && (s.Rel(p) == Relations.Ccomp || s.Rel(p) == Relations.Xcomp || s.Rel(p) == Relations.Parataxis))
+            {
+                var speaker = SyntacticSubject(s.Head(p), depth + 1);
+                if (speaker >= 0 && HasActor(speaker))
+                    return speaker;
+            }
+
+            return c;
         }
 
         // a name before the verb that the parser attached as a modifier ("Fornost" as an adverb) is its subject
@@ -373,6 +386,8 @@ internal sealed class ArgumentFinder
             if (m >= 0 && s.Mentions[m].Code is not null)
             {
                 AddMention(m, exclude, into);
+                if (_conj.Count == 1)
+                    AddListedNeighbors(m, exclude, into);
                 continue;
             }
 
@@ -390,6 +405,97 @@ internal sealed class ArgumentFinder
                     AddMention(dm, exclude, into);
             }
         }
+    }
+
+    /// <summary>
+    /// Actors listed next to <paramref name="m"/> that the parser failed to coordinate with it: "Mordor, Rohan,
+    /// Fornost and Bree" parsed as anything but one conjunction. Only a list ending in "and"/"or"/"nor" counts,
+    /// and only mentions that are not another verb's object or prepositional phrase.
+    /// </summary>
+    private void AddListedNeighbors(int m, List<int> exclude, List<int> into)
+    {
+        var s = _s;
+        var mm = s.Mentions[m];
+        var first = mm.StartToken - s.First;
+        var last = mm.EndToken - s.First - 1;
+        if (first < 0 || last >= s.Count)
+            return;
+
+        // backwards: "... A , B and [m]"
+        if (first >= 2 && IsListConjunction(first - 1))
+        {
+            var t = first - 2;
+            while (t >= 0)
+            {
+                var pm = s.MentionOf(t);
+                if (pm < 0 || s.Mentions[pm].Code is null || !ListMember(t))
+                    break;
+                AddMention(pm, exclude, into);
+                t = s.Mentions[pm].StartToken - s.First - 1;
+                if (t >= 0 && s.LemmaIs(t, "the"))
+                    t--;
+                if (t < 0 || !s.Text(t).SequenceEqual(","))
+                    break;
+                t--;
+                if (t >= 0 && s.LemmaIs(t, "the"))
+                    t--;
+            }
+        }
+
+        // forwards: "[m] , B and C" when the parser did not make B and C conjuncts of m
+        var u = last + 1;
+        var sawConjunction = false;
+        while (u + 1 < s.Count && !sawConjunction)
+        {
+            if (IsListConjunction(u))
+                sawConjunction = true;
+            else if (!s.Text(u).SequenceEqual(","))
+                break;
+            var v = u + 1;
+            if (v < s.Count && s.LemmaIs(v, "the"))
+                v++;
+            if (v >= s.Count)
+                break;
+            var nm = s.MentionOf(v);
+            if (nm < 0 || s.Mentions[nm].Code is null || Relations.IsSubject(s.Rel(v)) || !ListMember(v))
+                break;
+            if (!sawConjunction && !ListContinuesToConjunction(s.Mentions[nm].EndToken - s.First))
+                break;
+            AddMention(nm, exclude, into);
+            u = s.Mentions[nm].EndToken - s.First;
+        }
+    }
+
+    private bool ListContinuesToConjunction(int u)
+    {
+        var s = _s;
+        for (var guard = 0; u < s.Count && guard < 16; guard++)
+        {
+            if (IsListConjunction(u))
+                return true;
+            if (!s.Text(u).SequenceEqual(","))
+                return false;
+            var v = u + 1;
+            if (v < s.Count && s.LemmaIs(v, "the"))
+                v++;
+            if (v >= s.Count || s.MentionOf(v) < 0)
+                return false;
+            u = s.Mentions[s.MentionOf(v)].EndToken - s.First;
+        }
+
+        return false;
+    }
+
+    private bool IsListConjunction(int t) =>
+        _s.Upos(t) == Upos.CCONJ && (_s.LemmaIs(t, "and") || _s.LemmaIs(t, "or") || _s.LemmaIs(t, "nor"));
+
+    /// <summary>A list member is not another verb's object or prepositional phrase.</summary>
+    private bool ListMember(int t)
+    {
+        var s = _s;
+        var head = PatternMatcher.MentionHead(s, s.MentionOf(t));
+        var r = s.Rel(head);
+        return r != Relations.Obj && r != Relations.Iobj && !(Relations.IsOblique(r) && s.CaseChild(head) >= 0);
     }
 
     private void AddMention(int m, List<int> exclude, List<int> into)

@@ -25,6 +25,9 @@ internal sealed class PatternMatch
     /// <summary>Local token bound to "%": the compound actor whose members act on each other, or -1.</summary>
     public int CompoundToken { get; set; } = -1;
 
+    /// <summary>The "%" came after the verb ("* WITH %"): the compound is the target, each member one event.</summary>
+    public bool CompoundIsTarget { get; set; }
+
     /// <summary>Tokens the verb's phrasal words and the pattern's words matched (local indices).</summary>
     public List<int> Consumed { get; } = [];
 
@@ -40,6 +43,7 @@ internal sealed class PatternMatch
         SourceToken = other.SourceToken;
         TargetToken = other.TargetToken;
         CompoundToken = other.CompoundToken;
+        CompoundIsTarget = other.CompoundIsTarget;
         Consumed.Clear();
         Consumed.AddRange(other.Consumed);
         Particles.Clear();
@@ -53,6 +57,7 @@ internal sealed class PatternMatch
         Score = 0;
         Codes = EventCodes.None;
         SourceToken = TargetToken = CompoundToken = -1;
+        CompoundIsTarget = false;
         Consumed.Clear();
         Particles.Clear();
     }
@@ -77,6 +82,8 @@ internal sealed class PatternMatcher
     private int _source;
     private int _target;
     private int _compound;
+    private bool _matchingAfter;
+    private bool _compoundAfter;
 
     /// <summary>
     /// Finds the best coding of predicate <paramref name="p"/> among <paramref name="verbs"/> (entries of the
@@ -127,6 +134,7 @@ internal sealed class PatternMatcher
                 best.SourceToken = _source;
                 best.TargetToken = _target;
                 best.CompoundToken = _compound;
+                best.CompoundIsTarget = _compound >= 0 && _compoundAfter;
                 best.Particles.Clear();
                 best.Particles.AddRange(_trial.Particles);
                 best.Consumed.Clear();
@@ -309,8 +317,10 @@ internal sealed class PatternMatcher
     {
         score = 0;
         var beforeScore = 0;
+        _compoundAfter = false;
         if (pattern.Before.Length > 0)
         {
+            _matchingAfter = false;
             var verbStart = p;
             foreach (var t in _trial.Particles)
                 verbStart = Math.Min(verbStart, t);
@@ -321,6 +331,7 @@ internal sealed class PatternMatcher
         var afterScore = 0;
         if (pattern.After.Length > 0)
         {
+            _matchingAfter = true;
             var verbEnd = p;
             foreach (var t in _trial.Particles)
                 verbEnd = Math.Max(verbEnd, t);
@@ -625,6 +636,7 @@ internal sealed class PatternMatcher
                 while (s.Rel(head) == Relations.Conj && s.Head(head) >= 0)
                     head = s.Head(head);
                 _compound = head;
+                _compoundAfter = _matchingAfter;
                 return true;
         }
     }

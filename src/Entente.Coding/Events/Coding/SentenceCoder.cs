@@ -287,7 +287,13 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             _finder.VerbTargets(q.Token, q.Sources, q.Targets);
         }
 
-        if (m.CompoundToken >= 0)
+        if (m.CompoundToken >= 0 && m.CompoundIsTarget)
+        {
+            // "* WITH %": the compound is the target, one event per member
+            q.Targets.Clear();
+            _finder.ActorsAt(m.CompoundToken, deep: false, q.Sources, q.Targets);
+        }
+        else if (m.CompoundToken >= 0)
         {
             _scratch.Clear();
             _finder.ActorsAt(m.CompoundToken, deep: false, _scratch, q.Compound);
