@@ -50,7 +50,7 @@ public sealed class EventCoder : IPipelineStage
     {
         ArgumentNullException.ThrowIfNull(document);
         var events = new List<CodedEvent>();
-        var mentions = (IReadOnlyList<Mention>?)document.Get<MentionList>()?.Items ?? [];
+        var mentions = new MentionTable((IReadOnlyList<Mention>?)document.Get<MentionList>()?.Items ?? []);
         var session = new Session(_resources, _options);
         var raw = new List<RawEvent>();
         var discards = _resources.Discards;
@@ -91,7 +91,7 @@ public sealed class EventCoder : IPipelineStage
         document.Set(new EventList(_options.MergeDuplicates ? EventMerger.Merge(events) : events));
     }
 
-    private CodedEvent Build(Document doc, Session session, RawEvent e, IReadOnlyList<Mention> mentions, Place? dateline)
+    private CodedEvent Build(Document doc, Session session, RawEvent e, MentionTable mentions, Place? dateline)
     {
         var s = session.Analysis;
         var info = _resources.Taxonomy.Lookup(e.Code);

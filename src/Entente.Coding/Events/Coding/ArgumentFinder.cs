@@ -13,9 +13,13 @@ internal sealed class ArgumentFinder
     private readonly List<int> _conj = [];
     private readonly List<int> _queue = [];
     private readonly List<int> _deepConj = [];
+    private readonly List<int> _np = [];
     private SentenceAnalysis _s = null!;
 
     public void Reset(SentenceAnalysis s) => _s = s;
+
+    /// <summary>PETRARCH's new_actor_length: unknown phrases of at most this many words become actors (0: off).</summary>
+    public int NewActorLength { get; set; }
 
     // ---- sources ------------------------------------------------------------------------------------------
 
@@ -93,6 +97,10 @@ internal sealed class ArgumentFinder
         }
 
         if (rel == Relations.AclRelcl)
+            return h;
+
+        // "Pyongyang on Thursday fired ...", parsed with the name as the root and the verb hanging off it
+        if ((rel == Relations.Parataxis || rel == Relations.Dep || rel == Relations.Conj) && h < p && HasActor(h))
             return h;
         return -1;
     }
@@ -308,14 +316,15 @@ internal sealed class ArgumentFinder
         return false;
     }
 
-    /// <summary>The first actor (with its conjuncts) after <paramref name="p"/> in its own clause.</summary>
-    private void FirstActorAfter(int p, List<int> exclude, List<int> into)
+    /// <summary>The first actor (with its conjuncts) after <paramref name="p"/> in its own clause, or, with
+    /// <paramref name="anywhere"/>, anywhere after it.</summary>
+    public void FirstActorAfter(int p, List<int> exclude, List<int> into, bool anywhere = false)
     {
         var s = _s;
         for (var i = p + 1; i < s.Count; i++)
         {
             var m = s.MentionOf(i);
-            if (m < 0 || s.Mentions[m].Code is null || IsExcluded(m, exclude) || !InClause(p, i))
+            if (m < 0 || s.Mentions[m].Code is null || IsExcluded(m, exclude) || (!anywhere && !InClause(p, i)))
                 continue;
             var head = Math.Max(s.Mentions[m].StartToken - s.First, 0);
             var end = Math.Min(s.Mentions[m].EndToken - s.First, s.Count);
@@ -391,11 +400,14 @@ internal sealed class ArgumentFinder
                 continue;
             }
 
-            if (!deep)
-                continue;
-            var found = NearestActorInside(c, exclude);
+            var found = deep ? NearestActorInside(c, exclude) : -1;
             if (found < 0)
+            {
+                if (NewActorLength > 0 && NewActor(c) is { } made && !IsExcluded(made, exclude))
+                    into.Add(made);
                 continue;
+            }
+
             _deepConj.Clear();
             s.Conjuncts(found, _deepConj);
             foreach (var d in _deepConj)
@@ -496,6 +508,56 @@ internal sealed class ArgumentFinder
         var head = PatternMatcher.MentionHead(s, s.MentionOf(t));
         var r = s.Rel(head);
         return r != Relations.Obj && r != Relations.Iobj && !(Relations.IsOblique(r) && s.CaseChild(head) >= 0);
+    }
+
+    /// <summary>
+    /// An actor named by the words of the noun phrase headed by <paramref name="head"/> ("\"THE MINISTRY OF MAGIC\""),
+    /// when it has at most <see cref="NewActorLength"/> words; returns its index in the mention table, or null.
+    /// </summary>
+    private int? NewActor(int head)
+    {
+        var s = _s;
+        if (s.Upos(head) is not (Upos.NOUN or Upos.PROPN))
+            return null;
+        _np.Clear();
+        _queue.Clear();
+        _queue.Add(head);
+        for (var qi = 0; qi < _queue.Count; qi++)
+        {
+            var t = _queue[qi];
+            _np.Add(t);
+            foreach (var c in s.Children(t))
+            {
+                var r = s.Rel(c);
+                if (Relations.IsClausal(r) || r == Relations.Punct || r == Relations.Conj || r == Relations.Cc || Relations.IsTemporal(r)
+                    || (t == head && r == Relations.Case))
+                {
+                    continue;
+                }
+
+                _queue.Add(c);
+            }
+        }
+
+        _np.Sort();
+        var words = new List<string>(_np.Count);
+        foreach (var t in _np)
+        {
+            var text = s.Text(t);
+            if (text.SequenceEqual("'s") || text.SequenceEqual("'"))
+                continue;
+            words.Add(text.ToString().ToUpperInvariant());
+        }
+
+        if (words.Count == 0 || words.Count > NewActorLength)
+            return null;
+        var first = s.DocToken(_np[0]);
+        var last = s.DocToken(_np[^1]);
+        var doc = s.Document;
+        var start = doc.StartOf(first);
+        var end = doc.EndOf(last);
+        var code = "\"" + string.Join(' ', words) + "\"";
+        return s.Mentions.Add(new Mention(s.SentenceIndex, first, last + 1, doc.Text[start..end], start, end, code, null, null, Resolution.None));
     }
 
     private void AddMention(int m, List<int> exclude, List<int> into)

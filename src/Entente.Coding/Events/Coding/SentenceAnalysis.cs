@@ -31,12 +31,12 @@ internal sealed class SentenceAnalysis
     public int Count { get; private set; }
 
     /// <summary>The document's mentions (all sentences); <see cref="MentionOf"/> indexes into it.</summary>
-    public IReadOnlyList<Mention> Mentions { get; private set; } = [];
+    public MentionTable Mentions { get; private set; } = new([]);
 
     /// <summary>True when every token has a head: the coder needs a parse.</summary>
     public bool IsParsed { get; private set; }
 
-    public void Load(Document doc, int sentence, Vocabulary vocabulary, IReadOnlyList<Mention> mentions)
+    public void Load(Document doc, int sentence, Vocabulary vocabulary, MentionTable mentions)
     {
         Document = doc;
         SentenceIndex = sentence;
@@ -97,7 +97,7 @@ internal sealed class SentenceAnalysis
                 _children[fill[h]++] = i;
         }
 
-        for (var m = 0; m < mentions.Count; m++)
+        for (var m = 0; m < mentions.DocumentCount; m++)
         {
             var mention = mentions[m];
             if (mention.Sentence != sentence)
@@ -223,8 +223,17 @@ internal sealed class SentenceAnalysis
     public void Conjuncts(int i, List<int> into)
     {
         into.Add(i);
+        var list = HasChild(i, Relations.Conj);
         foreach (var c in Children(i))
         {
+            // in a list ("Mordor, the awful Fornost, and Gondor") an apposition naming another actor is a member
+            if (list && _rel[c] == Relations.Appos && _mentionOf[c] >= 0 && _mentionOf[i] >= 0
+                && !string.Equals(Mentions[_mentionOf[c]].Code, Mentions[_mentionOf[i]].Code, StringComparison.Ordinal))
+            {
+                into.Add(c);
+                continue;
+            }
+
             // a conjunct the tagger took for a verb ("Fornost") still counts when it names an actor
             if (_rel[c] == Relations.Conj && (!IsVerbal(c) || _mentionOf[c] >= 0))
                 Conjuncts(c, into);

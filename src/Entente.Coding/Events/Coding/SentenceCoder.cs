@@ -39,6 +39,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
     {
         _s = s;
         _finder.Reset(s);
+        _finder.NewActorLength = options.NewActorLength;
         FindPredicates();
         if (_predicates.Count == 0)
             return;
@@ -285,6 +286,10 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         else
         {
             _finder.VerbTargets(q.Token, q.Sources, q.Targets);
+
+            // "... and promised aid to the villages" parsed with the verb as a modifier: the next actor
+            if (q.Targets.Count == 0 && (s.Rel(q.Token) == Relations.Amod || s.Rel(q.Token) == Relations.Compound))
+                _finder.FirstActorAfter(q.Token, q.Sources, q.Targets, anywhere: true);
         }
 
         if (m.CompoundToken >= 0 && m.CompoundIsTarget)
@@ -553,8 +558,10 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             return true;
         if (r == Relations.Advcl)
             return HasMark(child, "to") || HasMark(child, "of") || HasMark(child, "for");
-        if (r == Relations.Obj || Relations.IsOblique(r) || r == Relations.NsubjPass)
-            return s.IsNominal(child) || s.Upos(child) == Upos.NOUN || (child == q.Token && q.IsNominal);
+        // a noun argument embeds when it is the predicate itself ("held talks") or a noun of intention, speech or
+        // allegation passing on its clause ("expressed willingness to send"); an actor phrase does not
+        if (r == Relations.Obj || Relations.IsOblique(r))
+            return (child == q.Token && q.IsNominal) || EnglishPredicateClasses.GovernorOf(s.Lemma(child)) != GovernorClass.None;
         return false;
     }
 
