@@ -230,6 +230,11 @@ internal sealed class PatternMatcher
         // the predicate's own subtree, without coordinated predicates and loosely attached clauses
         CollectSubtree(p, p);
 
+        // "... and promised raids to X" parsed with the verb modifying its object: the object follows the verb
+        var ph = s.Head(p);
+        if (ph > p && (s.Rel(p) == Relations.Amod || s.Rel(p) == Relations.Compound))
+            _inDomain[ph] = true;
+
         // its governors, and their subjects, auxiliaries, adverbs and markers
         var child = p;
         var a = s.Head(p);
@@ -265,7 +270,7 @@ internal sealed class PatternMatcher
         {
             if (!_inDomain[i])
                 continue;
-            if (i > afterStart && s.Dominates(p, i))
+            if (i > afterStart && (s.Dominates(p, i) || i == ph))
                 _after.Add(i);
             else if (i < p)
                 _before.Add(i);
