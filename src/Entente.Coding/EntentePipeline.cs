@@ -1,4 +1,5 @@
 using Entente.Coding.Actors;
+using Entente.Coding.Events;
 using Entente.Nlp;
 using Entente.Nlp.Pipeline;
 using Entente.Nlp.Segmentation;
@@ -12,6 +13,9 @@ public static class EntentePipeline
     public static Pipeline Create(DataDirectory data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return new Pipeline(new Segmenter(), ActorResolver.LoadDefault(data));
+        var actors = ActorResolver.LoadDefault(data);
+        var discards = new PhraseDiscardFilter(actors.Dictionary.Discards.Select(d => (d.Phrase, d.Story)));
+        var events = new EventCoder(EventResources.Load(data).WithDiscards(discards));
+        return new Pipeline(new Segmenter(), actors, events);
     }
 }

@@ -82,7 +82,9 @@ public sealed class EventCoder : IPipelineStage
                 events.Add(Build(document, session, e, mentions, dateline));
         }
 
-        if (unparsed > 0)
+        // a document nobody parsed means a pipeline without a parser (tests, segment-only runs): nothing to say;
+        // a document parsed only in part means sentences were lost, which the user should know
+        if (unparsed > 0 && unparsed < document.SentenceCount)
         {
             document.AddDiagnostic(new Diagnostic(Severity.Warning, "not-parsed",
                 $"{unparsed} sentence(s) of document '{document.Id}' have no dependency parse; no events were coded from them"));
@@ -95,8 +97,8 @@ public sealed class EventCoder : IPipelineStage
     {
         var s = session.Analysis;
         var info = _resources.Taxonomy.Lookup(e.Code);
-        var (date, precision) = session.Context.DateOf(e.Predicate, e.Modality == Modality.Intended, doc.Date);
-        var place = session.Context.PlaceOf(e.Predicate, e.Target) ?? dateline;
+        var (date, precision) = session.Context.DateOf(e.Anchor, e.Modality == Modality.Intended, doc.Date);
+        var place = session.Context.PlaceOf(e.Anchor, e.Target) ?? dateline;
         var start = doc.StartOf(s.DocToken(e.TriggerFirst));
         var end = doc.EndOf(s.DocToken(e.TriggerLast));
         var sentence = doc.Sentence(s.SentenceIndex);

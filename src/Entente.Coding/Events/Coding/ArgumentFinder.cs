@@ -324,7 +324,7 @@ internal sealed class ArgumentFinder
         for (var i = p + 1; i < s.Count; i++)
         {
             var m = s.MentionOf(i);
-            if (m < 0 || s.Mentions[m].Code is null || IsExcluded(m, exclude) || (!anywhere && !InClause(p, i)))
+            if (m < 0 || !s.IsActor(m) || IsExcluded(m, exclude) || (!anywhere && !InClause(p, i)))
                 continue;
             var head = Math.Max(s.Mentions[m].StartToken - s.First, 0);
             var end = Math.Min(s.Mentions[m].EndToken - s.First, s.Count);
@@ -373,7 +373,7 @@ internal sealed class ArgumentFinder
     public bool HasActor(int t)
     {
         var m = _s.MentionOf(t);
-        return m >= 0 && _s.Mentions[m].Code is not null;
+        return m >= 0 && _s.IsActor(m);
     }
 
     /// <summary>
@@ -392,7 +392,7 @@ internal sealed class ArgumentFinder
         {
             var c = _conj[ci];
             var m = s.MentionOf(c);
-            if (m >= 0 && s.Mentions[m].Code is not null)
+            if (m >= 0 && s.IsActor(m))
             {
                 AddMention(m, exclude, into);
                 if (_conj.Count == 1)
@@ -413,7 +413,7 @@ internal sealed class ArgumentFinder
             foreach (var d in _deepConj)
             {
                 var dm = s.MentionOf(d);
-                if (dm >= 0 && s.Mentions[dm].Code is not null)
+                if (dm >= 0 && s.IsActor(dm))
                     AddMention(dm, exclude, into);
             }
         }
@@ -440,7 +440,7 @@ internal sealed class ArgumentFinder
             while (t >= 0)
             {
                 var pm = s.MentionOf(t);
-                if (pm < 0 || s.Mentions[pm].Code is null || !ListMember(t))
+                if (pm < 0 || !s.IsActor(pm) || !ListMember(t))
                     break;
                 AddMention(pm, exclude, into);
                 t = s.Mentions[pm].StartToken - s.First - 1;
@@ -469,7 +469,7 @@ internal sealed class ArgumentFinder
             if (v >= s.Count)
                 break;
             var nm = s.MentionOf(v);
-            if (nm < 0 || s.Mentions[nm].Code is null || Relations.IsSubject(s.Rel(v)) || !ListMember(v))
+            if (nm < 0 || !s.IsActor(nm) || Relations.IsSubject(s.Rel(v)) || !ListMember(v))
                 break;
             if (!sawConjunction && !ListContinuesToConjunction(s.Mentions[nm].EndToken - s.First))
                 break;
@@ -562,6 +562,18 @@ internal sealed class ArgumentFinder
 
     private void AddMention(int m, List<int> exclude, List<int> into)
     {
+        // "the two countries", "both neighbors": a group the resolver traced to its members stands for each of them
+        if (_s.Mentions[m].Members is { Count: > 0 } members)
+        {
+            foreach (var member in members)
+            {
+                if (member >= 0 && member < _s.Mentions.DocumentCount && member != m && _s.Mentions[member].Code is not null)
+                    AddMention(member, exclude, into);
+            }
+
+            return;
+        }
+
         if (!IsExcluded(m, exclude) && !into.Contains(m))
             into.Add(m);
     }

@@ -8,12 +8,49 @@ namespace Entente.Coding.Events.Coding;
 internal sealed class MentionTable(IReadOnlyList<Mention> document) : IReadOnlyList<Mention>
 {
     private readonly List<Mention> _extra = [];
+    private int[]? _bySentence;
+    private int[]? _sentenceStart;
 
     public int DocumentCount => document.Count;
 
     public int Count => document.Count + _extra.Count;
 
     public Mention this[int index] => index < document.Count ? document[index] : _extra[index - document.Count];
+
+    /// <summary>Indices of the document's mentions in sentence <paramref name="sentence"/> (built once, in one pass).</summary>
+    public ReadOnlySpan<int> InSentence(int sentence, int sentenceCount)
+    {
+        if (_sentenceStart is null || _sentenceStart.Length != sentenceCount + 1)
+            Index(sentenceCount);
+        if ((uint)sentence >= (uint)sentenceCount)
+            return [];
+        return _bySentence.AsSpan(_sentenceStart![sentence], _sentenceStart[sentence + 1] - _sentenceStart[sentence]);
+    }
+
+    private void Index(int sentenceCount)
+    {
+        var start = new int[sentenceCount + 1];
+        for (var m = 0; m < document.Count; m++)
+        {
+            var s = document[m].Sentence;
+            if ((uint)s < (uint)sentenceCount)
+                start[s + 1]++;
+        }
+
+        for (var s = 0; s < sentenceCount; s++)
+            start[s + 1] += start[s];
+        var fill = (int[])start.Clone();
+        var index = new int[start[sentenceCount]];
+        for (var m = 0; m < document.Count; m++)
+        {
+            var s = document[m].Sentence;
+            if ((uint)s < (uint)sentenceCount)
+                index[fill[s]++] = m;
+        }
+
+        _bySentence = index;
+        _sentenceStart = start;
+    }
 
     /// <summary>Adds a made-up actor and returns its index.</summary>
     public int Add(Mention mention)

@@ -623,7 +623,7 @@ internal sealed class PatternMatcher
     {
         var s = _s;
         var m = s.MentionOf(t);
-        if (m < 0 || s.Mentions[m].Code is null)
+        if (m < 0 || !s.IsActor(m))
             return false;
         switch (kind)
         {

@@ -97,11 +97,9 @@ internal sealed class SentenceAnalysis
                 _children[fill[h]++] = i;
         }
 
-        for (var m = 0; m < mentions.DocumentCount; m++)
+        foreach (var m in mentions.InSentence(sentence, doc.SentenceCount))
         {
             var mention = mentions[m];
-            if (mention.Sentence != sentence)
-                continue;
             var start = Math.Max(mention.StartToken, First) - First;
             var end = Math.Min(mention.EndToken, First + n) - First;
             for (var i = start; i < end; i++)
@@ -148,6 +146,13 @@ internal sealed class SentenceAnalysis
 
     /// <summary>Index into <see cref="Mentions"/> of the mention covering the token, or -1.</summary>
     public int MentionOf(int i) => _mentionOf[i];
+
+    /// <summary>Whether a mention names an actor: it has a code, or it is a group of coded members.</summary>
+    public bool IsActor(int mention)
+    {
+        var m = Mentions[mention];
+        return m.Code is not null || m.Members is { Count: > 0 };
+    }
 
     public ReadOnlySpan<int> Children(int i) => _children.AsSpan(_childStart[i], _childStart[i + 1] - _childStart[i]);
 

@@ -10,6 +10,7 @@ namespace Entente.Coding.Events.Coding;
 /// <param name="Target">Index of the target mention, or -1.</param>
 /// <param name="TriggerFirst">Local index of the trigger's first token.</param>
 /// <param name="TriggerLast">Local index of the trigger's last token.</param>
+/// <param name="Anchor">Local token whose clause gives the event's date and place (the embedded verb of a transformation).</param>
 internal readonly record struct RawEvent(
     int Predicate,
     int Source,
@@ -18,7 +19,8 @@ internal readonly record struct RawEvent(
     bool Negated,
     Modality Modality,
     int TriggerFirst,
-    int TriggerLast);
+    int TriggerLast,
+    int Anchor);
 
 /// <summary>
 /// Codes one parsed, actor-resolved sentence: finds the predicates the dictionaries know, matches their
@@ -513,6 +515,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             if (q.Suppressed)
                 continue;
             var child = q.Token;
+            var passedIntention = false;
             for (var depth = 0; depth < 6; depth++)
             {
                 var a = s.Head(child);
@@ -525,12 +528,15 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 if (k >= 0 && !_predicates[k].Suppressed && !_predicates[k].Codes.IsNull)
                 {
                     q.Governor = k;
-                    q.GovernorClass = cls;
+
+                    // "expressed willingness to send": expressing an intention is the intention
+                    q.GovernorClass = passedIntention && cls == GovernorClass.None ? GovernorClass.Intention : cls;
                     break;
                 }
 
                 // an uncoded governor still qualifies what it embeds: "expressed willingness to send"
                 ApplyClass(q, cls, null);
+                passedIntention |= cls == GovernorClass.Intention;
                 child = a;
             }
 
@@ -585,6 +591,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 break;
             case GovernorClass.Intention:
                 Raise(q, Modality.Intended);
+                q.Codes = IntentCodes.Of(q.Codes);
                 if (g is not null)
                 {
                     g.YieldsToEmbedded = true;
@@ -667,7 +674,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 foreach (var tgt in resultTargets)
                 {
                     if (src != tgt)
-                        Add(output, g, src, tgt, code, g.Negated, g.Modality);
+                        Add(output, g, src, tgt, code, g.Negated, g.Modality, anchor: q.Token);
                 }
             }
 
@@ -703,6 +710,18 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 continue;
             EmitPredicate(q, output);
         }
+    }
+
+    /// <summary>"held talks", "attended a summit": the pattern's noun makes the event mutual.</summary>
+    private bool ConsumedMutualNoun(Predicate q)
+    {
+        foreach (var t in q.Match.Consumed)
+        {
+            if (_s.Upos(t) == Upos.NOUN && EnglishPredicateClasses.IsMutualVerb(_s.Lemma(t)))
+                return true;
+        }
+
+        return false;
     }
 
     private bool EmbeddedEmitted(Predicate g)
@@ -741,7 +760,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             return;
 
         var lemma = _s.Lemma(q.Token);
-        var mutual = fwd is not null && (fwd == rev || EnglishPredicateClasses.IsMutualVerb(lemma));
+        var mutual = fwd is not null && (fwd == rev || EnglishPredicateClasses.IsMutualVerb(lemma) || ConsumedMutualNoun(q));
         if (q.Targets.Count == 0 && q.Sources.Count >= 2 && (mutual || EnglishPredicateClasses.IsReciprocalVerb(lemma)))
         {
             foreach (var a in q.Sources)
@@ -774,7 +793,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         }
     }
 
-    private void Add(List<RawEvent> output, Predicate q, int source, int target, string code, bool negated, Modality modality)
+    private void Add(List<RawEvent> output, Predicate q, int source, int target, string code, bool negated, Modality modality, int anchor = -1)
     {
         var s = _s;
         if (source < 0 && target < 0)
@@ -789,9 +808,12 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 return;
         }
 
-        // a public statement with nobody it is about says little: drop it unless dyads are not required at all
-        if (target < 0 && options.DropStatementsWithoutTarget && code.StartsWith("01", StringComparison.Ordinal))
+        // a public statement with nobody it is about, or about the speaker's own country, says little
+        if (options.DropStatementsWithoutTarget && code.StartsWith("01", StringComparison.Ordinal)
+            && (target < 0 || (source >= 0 && s.Mentions[source].Country is { } sc2 && sc2 == s.Mentions[target].Country)))
+        {
             return;
+        }
 
         var first = q.Token;
         var last = q.Token;
@@ -807,7 +829,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             }
         }
 
-        output.Add(new RawEvent(q.Token, source, target, code, negated, modality, first, last));
+        output.Add(new RawEvent(q.Token, source, target, code, negated, modality, first, last, anchor >= 0 ? anchor : q.Token));
         q.Emitted++;
     }
 }

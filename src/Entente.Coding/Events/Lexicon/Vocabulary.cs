@@ -26,6 +26,9 @@ internal sealed class Vocabulary
             _words[id] = w;
     }
 
+    /// <summary>A vocabulary of no words: every lookup is <see cref="Unknown"/>.</summary>
+    public static Vocabulary Empty { get; } = new([]);
+
     public int Count => _words.Length;
 
     public string this[int id] => _words[id];
