@@ -83,7 +83,12 @@ internal sealed class ArgumentFinder
         if (rel == Relations.Conj && (s.IsVerbal(h) || s.Upos(h) == Upos.ADJ))
             return VerbSourceHead(h, depth + 1);
         if (rel == Relations.Advcl && !HasOwnSubject(p))
+        {
+            // "accused Beijing of selling", "blamed Kyiv for shelling": the object is the one who acted
+            if ((HasMark(p, "of") || HasMark(p, "for") || HasMark(p, "with")) && s.Child(h, Relations.Obj) is var o and >= 0)
+                return o;
             return VerbSourceHead(h, depth + 1);
+        }
         if (rel == Relations.Acl)
         {
             // "the Asian giant providing support": the noun; "an accord to supply wheat": the accord's party

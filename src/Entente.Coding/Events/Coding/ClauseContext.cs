@@ -117,12 +117,16 @@ internal sealed class ClauseContext(Gazetteer gazetteer)
             t = s.Head(t);
         }
 
+        // a target that is a place itself ("shelled Kharkiv"), not a capital standing for its government
         if (targetMention >= 0)
         {
             var m = s.Mentions[targetMention];
             var head = PatternMatcher.MentionHead(s, targetMention);
-            if (m.Sentence == s.SentenceIndex && PlaceIn(head, citiesOnly: true) is { } city)
+            if (m.Sentence == s.SentenceIndex && m.Sector is null && m.Resolution != Resolution.Metonym
+                && PlaceIn(head, citiesOnly: true) is { } city)
+            {
                 return city;
+            }
         }
 
         return null;
@@ -179,8 +183,8 @@ internal sealed class ClauseContext(Gazetteer gazetteer)
             }
         }
 
-        // try the whole name, then shorter tails ("Chinese city Tianjin" -> "Tianjin")
-        for (var start = first; start <= head; start++)
+        // the whole name only: a tail ("Bank" of "World Bank") is another place
+        for (var start = first; start <= first; start++)
         {
             if (last - start + 1 > Gazetteer.MaxWords)
                 continue;

@@ -155,8 +155,13 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         var q = Rent();
         if (!_matcher.Match(_s, i, entries, q.Match))
         {
-            _pool.Add(q);
-            return false;
+            // the form's own entries did not fit: the lemma's may ("attacked" outside "attacked and stabbed")
+            var byLemma = verbs.LookupLemma(_s.LemmaId(i));
+            if (byLemma.IsEmpty || byLemma == entries || !_matcher.Match(_s, i, byLemma, q.Match))
+            {
+                _pool.Add(q);
+                return false;
+            }
         }
 
         q.Token = i;
@@ -252,8 +257,10 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 continue;
             foreach (var t in g.Match.Consumed)
             {
+                // a verb with its own subject heads its own clause: what happens there is decided when clauses
+                // are linked ("said Russia attacked" is Russia's attack, whatever the speech verb's pattern says)
                 var k = _predicateAt[t];
-                if (k >= 0 && _predicates[k] != g)
+                if (k >= 0 && _predicates[k] != g && (_predicates[k].IsNominal || !HasOwnSubject(t)))
                     _predicates[k].Suppressed = true;
             }
         }
@@ -377,6 +384,21 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             q.SourceInherited = true;
             return;
         }
+    }
+
+    /// <summary>Whether two actor lists share an actor: the same mention or the same actor code ("Russia" and "it").</summary>
+    private bool SameActors(List<int> a, List<int> b)
+    {
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                if (x == y || (_s.Mentions[x].Code is { } cx && cx == _s.Mentions[y].Code))
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Overlaps(List<int> a, List<int> b)
@@ -543,7 +565,11 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             if (q.Governor < 0)
                 continue;
             var g = _predicates[q.Governor];
-            if (PatternReachesInto(g, q))
+
+            // a speech verb's pattern never swallows a reported clause that has its own verb and subject
+            // ("said Russia attacked": the attack is Russia's, not the speaker's)
+            var reportedClause = q.GovernorClass == GovernorClass.Speech && !q.IsNominal && !q.SourceInherited && q.Sources.Count > 0;
+            if (!reportedClause && PatternReachesInto(g, q))
             {
                 q.Suppressed = true;
                 continue;
@@ -581,7 +607,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                     g.YieldsToEmbedded = true;
                     if (q.Modality == Modality.Hypothetical && q.ModalIsWould)
                         q.Modality = Modality.Intended;
-                    if (!Overlaps(q.Sources, g.Sources) && q.Modality is Modality.Asserted or Modality.Intended)
+                    if (!SameActors(q.Sources, g.Sources) && q.Modality is Modality.Asserted or Modality.Intended)
                         q.Modality = Modality.Reported;
                 }
 
@@ -651,7 +677,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             if (t.InnerVerb != "q" && !VerbMatches(q, t.InnerBlock, t.InnerVerb))
                 continue;
             var spec = t.Spec;
-            var sameSource = Overlaps(q.Sources, g.Sources);
+            var sameSource = SameActors(q.Sources, g.Sources);
             var innerSourceOk = spec.InnerSource switch
             {
                 "." => true,
@@ -710,6 +736,17 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 continue;
             EmitPredicate(q, output);
         }
+    }
+
+    private bool HasOwnSubject(int t)
+    {
+        foreach (var c in _s.Children(t))
+        {
+            if (Relations.IsSubject(_s.Rel(c)))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>"held talks", "attended a summit": the pattern's noun makes the event mutual.</summary>
@@ -808,11 +845,18 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 return;
         }
 
-        // a public statement with nobody it is about, or about the speaker's own country, says little
-        if (options.DropStatementsWithoutTarget && code.StartsWith("01", StringComparison.Ordinal)
-            && (target < 0 || (source >= 0 && s.Mentions[source].Country is { } sc2 && sc2 == s.Mentions[target].Country)))
+        // words about nobody in particular say little: a statement, appeal, promise or consultation (roots 01-04)
+        // or anything a speech verb codes, without a target; and a statement about the speaker's own country
+        if (options.DropStatementsWithoutTarget)
         {
-            return;
+            var verbal = code.Length >= 2 && code[0] == '0' && code[1] is '1' or '2' or '3' or '4';
+            if (target < 0 && (verbal || (!q.IsNominal && EnglishPredicateClasses.GovernorOf(s.Lemma(q.Token)) == GovernorClass.Speech)))
+                return;
+            if (target >= 0 && source >= 0 && code.StartsWith("01", StringComparison.Ordinal)
+                && s.Mentions[source].Country is { } sc2 && sc2 == s.Mentions[target].Country)
+            {
+                return;
+            }
         }
 
         var first = q.Token;

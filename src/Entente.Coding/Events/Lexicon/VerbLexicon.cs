@@ -61,10 +61,13 @@ internal sealed class VerbLexicon
     {
         if (form >= 0 && _byForm[form] is { } f)
             return f;
-        if (lemma >= 0 && _byLemma[lemma] is { } l)
-            return l;
-        return [];
+        return LookupLemma(lemma);
     }
+
+    /// <summary>The entries for a lemma: what to try when the form's own entries do not fit ("attacked" is the
+    /// head of "+ATTACKED_AND_STABBED" but also a form of "attack").</summary>
+    public ReadOnlySpan<CompiledVerb> LookupLemma(int lemma) =>
+        lemma >= 0 && _byLemma[lemma] is { } l ? l : [];
 
     /// <summary>The first verb entry for a lemma written in a dictionary ("SAY"), or null.</summary>
     public CompiledVerb? FindVerb(string word)
@@ -102,6 +105,20 @@ internal sealed class VerbLexicon
                     var head = verb.Head.ToLowerInvariant();
                     foreach (var form in verb.IrregularForms)
                         _irregular.TryAdd(form.ToLowerInvariant(), head);
+                }
+            }
+
+            // a verb written again with its own code in a later block (Entente.additions.txt: "TAKE [---]")
+            // overrides its default code; its patterns join those of its first block
+            var overrides = new Dictionary<string, EventCodes>(StringComparer.Ordinal);
+            var firstSeen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var block in dict.Blocks)
+            {
+                foreach (var verb in block.Verbs)
+                {
+                    var text = verb.ToString();
+                    if (!firstSeen.Add(text) && verb.Codes is { } own)
+                        overrides[text] = own;
                 }
             }
 
@@ -146,7 +163,10 @@ internal sealed class VerbLexicon
                     var after = new PatternWord[verb.Words.Length - verb.HeadIndex - 1];
                     for (var i = 0; i < after.Length; i++)
                         after[i] = Word(verb.Words[verb.HeadIndex + 1 + i]);
-                    var cv = new CompiledVerb(text, compiled, before, after, verb.Codes ?? block.Codes, verbOrder++);
+                    var codes = !seenVerbs.ContainsKey(text) || seenVerbs[text] == block.Name
+                        ? overrides.TryGetValue(text, out var o) ? o : verb.Codes ?? block.Codes
+                        : verb.Codes ?? block.Codes;
+                    var cv = new CompiledVerb(text, compiled, before, after, codes, verbOrder++);
 
                     // "WIRE_+TAP": a parser may make the first word the verb ("wire" VERB, "tap" NOUN), so the
                     // entry is also found from each word before its head, re-anchored there

@@ -35,14 +35,16 @@ public sealed class NewsSnapshotTests
     {
         var c = SnapshotCase.Read(FixturePath).Single(x => x.Name == name);
         var doc = HandParsed.Document(c.Parse, c.Date, name);
-        new EventCoder(Resources.Value).Process(doc);
+        var coder = new EventCoder(Resources.Value);
+        var trace = coder.Explain(doc);
         new QuoteFinder().Process(doc);
 
         var got = doc.Get<EventList>()!.Items.Select(Render)
             .Concat(doc.Get<QuoteList>()!.Items.Select(q => $"quote \"{q.Text}\" by {q.Speaker?.Code ?? (q.Speaker is null ? "none" : "-")}"))
             .Order(StringComparer.Ordinal).ToList();
         var expected = c.Expected.Order(StringComparer.Ordinal).ToList();
-        Assert.True(expected.SequenceEqual(got), $"{name}\nexpected:\n  {string.Join("\n  ", expected)}\ngot:\n  {string.Join("\n  ", got)}");
+        Assert.True(expected.SequenceEqual(got),
+            $"{name}\nexpected:\n  {string.Join("\n  ", expected)}\ngot:\n  {string.Join("\n  ", got)}\nhow:\n{string.Join("\n", trace)}");
     }
 
     internal static string Render(CodedEvent e)
