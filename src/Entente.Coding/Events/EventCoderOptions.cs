@@ -28,8 +28,9 @@ public sealed record EventCoderOptions
     public int NewActorLength { get; init; }
 
     /// <summary>The options a PETRARCH validation record is coded under.</summary>
+    /// <remarks>With <c>require_dyad</c> off PETRARCH keeps every one-sided event, statements included.</remarks>
     public static EventCoderOptions ForPetrarch(bool requireDyad, int newActorLength) =>
-        new() { RequireDyad = requireDyad, NewActorLength = newActorLength };
+        new() { RequireDyad = requireDyad, NewActorLength = newActorLength, DropStatementsWithoutTarget = false };
 
     /// <summary>Merge repeated events of one document (same actors, code, negation and modality) into one with a count.</summary>
     public bool MergeDuplicates { get; init; } = true;
