@@ -194,7 +194,7 @@ public static class EventExport
         f[26] = e.Text ?? "";
     }
 
-    internal static void WriteCsvLine(TextWriter w, string[] fields)
+    public static void WriteCsvLine(TextWriter w, string[] fields)
     {
         for (var i = 0; i < fields.Length; i++)
         {

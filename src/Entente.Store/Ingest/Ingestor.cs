@@ -32,7 +32,7 @@ public sealed record IngestProgress(
     int FilesTotal, long BytesTotal, long BytesRead, long Documents, long Stored, long Replaced, long Unchanged, long Rejected,
     long Events, TimeSpan Elapsed)
 {
-    /// <summary>Documents handled per second (stored, unchanged or rejected).</summary>
+    /// <summary>Documents handled per second (stored, unchanged, duplicate or rejected).</summary>
     public double Rate => Elapsed.TotalSeconds > 0 ? Documents / Elapsed.TotalSeconds : 0;
 }
 
@@ -51,10 +51,11 @@ public static class Ingestor
     {
         Coded,
         Unchanged,
+        Duplicate,
         Rejected,
     }
 
-    private sealed record Work(InputItem Item, string? Hash, bool Skip, bool Replaces);
+    private sealed record Work(InputItem Item, string? Hash, Status? Skip, bool Replaces);
 
     private sealed record Outcome(Status Status, StoredDocument? Document, List<Diagnostic> Diagnostics, bool Replaces);
 
@@ -74,7 +75,7 @@ public static class Ingestor
         foreach (var f in files)
             bytesTotal += f.Bytes;
         long bytesRead = 0;
-        long documents = 0, stored = 0, replaced = 0, unchanged = 0, rejected = 0, events = 0;
+        long documents = 0, stored = 0, replaced = 0, unchanged = 0, duplicates = 0, rejected = 0, events = 0;
 
         var batch = new List<StoredDocument>(options.BatchDocuments);
         var batchEvents = 0L;
@@ -85,7 +86,7 @@ public static class Ingestor
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
 
         IngestProgress Snapshot() => new(files.Count, bytesTotal, Interlocked.Read(ref bytesRead), documents, stored, replaced, unchanged,
-            rejected, events, clock.Elapsed);
+            duplicates, rejected, events, clock.Elapsed);
 
         void Commit()
         {
@@ -110,6 +111,9 @@ public static class Ingestor
             {
                 case Status.Unchanged:
                     unchanged++;
+                    break;
+                case Status.Duplicate:
+                    duplicates++;
                     break;
                 case Status.Rejected:
                     rejected++;
@@ -180,32 +184,38 @@ public static class Ingestor
             {
                 if (item.Document is not { } input)
                 {
-                    yield return new Work(item, null, Skip: false, Replaces: false);
+                    yield return new Work(item, null, Skip: null, Replaces: false);
                     continue;
                 }
 
                 var hash = ContentHash(input.Text);
-                var sameAsStored = index.TryGetHash(input.Id, out var storedHash) && storedHash == hash;
-                if (sameAsStored || index.ContainsHash(hash) || !runHashes.Add(hash))
+                if (index.TryGetHash(input.Id, out var storedHash) && storedHash == hash)
                 {
-                    yield return new Work(item, hash, Skip: true, Replaces: false);
+                    yield return new Work(item, hash, Status.Unchanged, Replaces: false);
+                    continue;
+                }
+
+                // The same text under another id (a syndicated story, a copied file) is stored once.
+                if (index.ContainsHash(hash) || !runHashes.Add(hash))
+                {
+                    yield return new Work(item, hash, Status.Duplicate, Replaces: false);
                     continue;
                 }
 
                 var replaces = index.Contains(input.Id) || !runIds.Add(input.Id);
-                yield return new Work(item, hash, Skip: false, Replaces: replaces);
+                yield return new Work(item, hash, Skip: null, Replaces: replaces);
             }
         }
     }
 
     private static Outcome Code(IPipelineStage pipeline, Work w)
     {
-        if (w.Skip)
+        if (w.Skip is { } skip)
         {
             var diags = new List<Diagnostic>();
             if (w.Item.Diagnostic is { } d)
                 diags.Add(d);
-            return new Outcome(Status.Unchanged, null, diags, false);
+            return new Outcome(skip, null, diags, false);
         }
 
         var processed = PipelineRunner.Process(pipeline, w.Item);

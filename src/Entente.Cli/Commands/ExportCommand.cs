@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Entente.Store;
+using Entente.Store.DuckDb;
+using Entente.Store.Export;
+
+namespace Entente.Cli.Commands;
+
+/// <summary><c>entente export --format gdelt|csv|jsonl|parquet [--output FILE]</c>: the merged events for other tools.</summary>
+public static class ExportCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var format = new Option<string>("--format") { Description = "gdelt (GDELT 2.0 event table, tab-separated), csv, jsonl or parquet", Required = true };
+        format.AcceptOnlyFromAmong("gdelt", "csv", "jsonl", "parquet");
+        var output = new Option<string?>("--output", "-o") { Description = "Output file (default: standard output; required for parquet)" };
+        var actor = new Option<string?>("--actor") { Description = "Only events with this actor on either side" };
+        var with = new Option<string?>("--with") { Description = "...and this actor on the other side" };
+        var since = StoreCommandSupport.DateOption("--since", "First date, YYYY-MM-DD");
+        var until = StoreCommandSupport.DateOption("--until", "Last date, YYYY-MM-DD");
+        var db = StoreCommandSupport.DbOption();
+        var cmd = new Command("export", "Export merged events as GDELT 2.0 TSV, CSV, JSONL or Parquet") { format, output, actor, with, since, until, db };
+        cmd.SetAction(pr =>
+        {
+            var filter = new EventFilter
+            {
+                Actor = pr.GetValue(actor)?.ToUpperInvariant(),
+                With = pr.GetValue(with)?.ToUpperInvariant(),
+                Since = StoreCommandSupport.ParseDate(pr.GetValue(since)),
+                Until = StoreCommandSupport.ParseDate(pr.GetValue(until)),
+                Ascending = true,
+            };
+            var fmt = pr.GetValue(format) switch { "gdelt" => ExportFormat.Gdelt, "csv" => ExportFormat.Csv, "parquet" => ExportFormat.Parquet, _ => ExportFormat.Jsonl };
+            return Run(ctx, pr.GetValue(db)!, fmt, pr.GetValue(output), filter);
+        });
+        return cmd;
+    }
+
+    public static int Run(CliContext ctx, string dbPath, ExportFormat format, string? output, EventFilter filter)
+    {
+        if (format == ExportFormat.Parquet && (output is null || output == "-"))
+        {
+            ctx.Fail("--format parquet needs --output FILE (Parquet is not written to a terminal or pipe)");
+            return ExitCodes.Usage;
+        }
+
+        using var store = StoreCommandSupport.OpenExisting(ctx, dbPath);
+        if (store is null)
+            return ExitCodes.Usage;
+        try
+        {
+            if (format == ExportFormat.Parquet)
+            {
+                store.ExportParquet(output!, filter);
+                ctx.Error.WriteLine($"entente: wrote {Path.GetFullPath(output!)}");
+                return ExitCodes.Ok;
+            }
+
+            var fips = CountryCodes.Load(ctx.Data["store/iso3-fips.tsv"]);
+            using var stream = output is null || output == "-" ? null : new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            var n = EventExport.Write(store.Events(filter), format, stream ?? ctx.Out, fips);
+            if (stream is not null)
+                ctx.Error.WriteLine($"entente: wrote {n:N0} events to {Path.GetFullPath(output!)}");
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or StoreException or DuckDB.NET.Data.DuckDBException)
+        {
+            ctx.Fail($"export failed: {e.Message}");
+            return ExitCodes.Rejected;
+        }
+    }
+}
