@@ -29,7 +29,7 @@ public sealed record IngestOptions
 
 /// <summary>Where an ingest run is: what was read, stored, skipped and rejected so far.</summary>
 public sealed record IngestProgress(
-    int FilesTotal, long BytesTotal, long BytesRead, long Documents, long Stored, long Replaced, long Unchanged, long Rejected,
+    int FilesTotal, long BytesTotal, long BytesRead, long Documents, long Stored, long Replaced, long Unchanged, long Duplicates, long Rejected,
     long Events, TimeSpan Elapsed)
 {
     /// <summary>Documents handled per second (stored, unchanged, duplicate or rejected).</summary>
