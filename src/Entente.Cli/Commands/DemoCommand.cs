@@ -64,9 +64,10 @@ public static class DemoCommand
 
         var counts = store.Counts();
         console.WriteLine();
+        var range = counts.FirstDate is { } first ? string.Create(CultureInfo.InvariantCulture, $", {first:yyyy-MM-dd} to {counts.LastDate:yyyy-MM-dd}") : "";
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Store: {counts.Documents:N0} documents, {counts.EventRecords:N0} event records, {counts.MergedEvents:N0} events after merging " +
-            $"duplicates across documents" + (counts.FirstDate is { } first ? $", {first:yyyy-MM-dd} to {counts.LastDate:yyyy-MM-dd}." : ".")));
+            $"duplicates across documents{range}."));
         if (counts.MergedEvents == 0)
         {
             console.WriteLine("The pipeline coded no events from this sample: this build has no event coder, or its models are missing from data/.");
