@@ -34,7 +34,13 @@ public static class IngestCommand
                 r.AddError("--batch must be at least 1");
         });
 
-        var cmd = new Command("ingest", "Code documents into the store (idempotent; a rerun resumes)") { paths, db, date, threads, batch };
+        var every = new Option<double>("--progress-interval")
+        {
+            Description = "Seconds between progress lines when stderr is not a terminal (default: 5)",
+            DefaultValueFactory = _ => 5,
+        };
+
+        var cmd = new Command("ingest", "Code documents into the store (idempotent; a rerun resumes)") { paths, db, date, threads, batch, every };
         cmd.SetAction(pr =>
         {
             var options = new IngestOptions
@@ -42,6 +48,7 @@ public static class IngestCommand
                 Threads = pr.GetValue(threads),
                 BatchDocuments = pr.GetValue(batch),
                 DefaultDate = StoreCommandSupport.ParseDate(pr.GetValue(date)),
+                ProgressInterval = TimeSpan.FromSeconds(Math.Max(0.05, pr.GetValue(every))),
             };
             return Run(ctx, pr.GetValue(paths) ?? [], pr.GetValue(db)!, options);
         });
@@ -103,7 +110,7 @@ public static class IngestCommand
         try
         {
             summary = ctx.ErrorIsTerminal
-                ? WithProgressBar(ctx, store, pipeline, files, options, cancel.Token)
+                ? WithProgressBar(ctx, store, pipeline, files, options with { ProgressInterval = TimeSpan.FromMilliseconds(200) }, cancel.Token)
                 : WithProgressLines(ctx, store, pipeline, files, options, cancel.Token);
         }
         catch (StoreException e)
@@ -130,12 +137,9 @@ public static class IngestCommand
     private static IngestSummary WithProgressLines(
         CliContext ctx, DuckDbStore store, Pipeline pipeline, IReadOnlyList<InputFile> files, IngestOptions options, CancellationToken token)
     {
-        var next = TimeSpan.FromSeconds(5);
+        // Plain lines for logs: one per interval (the Ingestor calls back at that pace).
         return Ingestor.Run(store, pipeline, files, options, ctx.Report, p =>
         {
-            if (p.Elapsed < next)
-                return;
-            next = p.Elapsed + TimeSpan.FromSeconds(5);
             ctx.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"entente: ingest: {Percent(p):0}% of input, {p.Documents:N0} documents ({p.Rate:N0}/s), {p.Stored:N0} stored, " +
                 $"{p.Unchanged:N0} unchanged, {p.Rejected:N0} rejected, {p.Events:N0} events"));

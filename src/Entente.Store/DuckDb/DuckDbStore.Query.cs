@@ -100,15 +100,14 @@ public sealed partial class DuckDbStore
                 UNION ALL
                 SELECT coalesce(target_country, target_code), 0, 1, goldstein FROM sel
                 WHERE coalesce(target_country, target_code) IS NOT NULL)
-            SELECT actor, count(*), sum(as_source), sum(as_target), avg(goldstein)
+            SELECT actor, count(*), sum(as_source)::BIGINT, sum(as_target)::BIGINT, avg(goldstein)
             FROM sides GROUP BY actor ORDER BY count(*) DESC, actor LIMIT {top.ToString(CultureInfo.InvariantCulture)}
             """;
         var rows = new List<ActorActivity>();
         using var cmd = Command(sql, [.. parameters]);
         using var r = cmd.ExecuteReader();
         while (r.Read())
-            rows.Add(new ActorActivity(r.GetString(0), r.GetInt64(1), Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture),
-                Convert.ToInt64(r.GetValue(3), CultureInfo.InvariantCulture), r.GetDouble(4)));
+            rows.Add(new ActorActivity(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetDouble(4)));
         return rows;
     }
 

@@ -23,8 +23,8 @@ public sealed record IngestOptions
     /// <summary>Publication date for documents that carry none (plain text files).</summary>
     public DateOnly? DefaultDate { get; init; }
 
-    /// <summary>How often progress is reported.</summary>
-    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>How often progress is reported (the first report comes after one interval).</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>Where an ingest run is: what was read, stored, skipped and rejected so far.</summary>
@@ -165,9 +165,7 @@ public static class Ingestor
 
         // Whatever was coded before a stop is complete: keep it, so the rerun has less to do.
         Commit();
-        var totals = Snapshot();
-        progress?.Invoke(totals);
-        return new IngestSummary(totals, interrupted);
+        return new IngestSummary(Snapshot(), interrupted);
     }
 
     /// <summary>
