@@ -144,9 +144,16 @@ public static class IngestSources
         Stream stream;
         try
         {
-            stream = new CountingStream(new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), bytesRead);
+            var fs = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             if (file.Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-                stream = new GZipStream(stream, CompressionMode.Decompress);
+            {
+                var expected = GzipLengthCheck.ReadTrailerSize(fs);
+                stream = new GzipLengthCheck(new GZipStream(new CountingStream(fs, bytesRead), CompressionMode.Decompress), expected);
+            }
+            else
+            {
+                stream = new CountingStream(fs, bytesRead);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -271,33 +278,65 @@ public static class IngestSources
         ? new Diagnostic(Severity.Error, "bad-compression", $"the compressed file is damaged or truncated ({e.Message}); the rest of the file is skipped", source)
         : new Diagnostic(Severity.Error, "read-failed", $"reading failed ({e.Message}); the rest of the file is skipped", source);
 
-    /// <summary>Counts the bytes read from the file (before decompression), for progress.</summary>
-    private sealed class CountingStream(Stream inner, Action<long>? onRead) : Stream
+    /// <summary>
+    /// .NET's GZipStream ends quietly when a file is cut short. The gzip trailer's last four bytes hold the
+    /// uncompressed length (mod 2^32), so a stream that ends with another length was truncated or damaged.
+    /// </summary>
+    private sealed class GzipLengthCheck(Stream inner, uint? expected) : ReadOnlyStream(inner)
     {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => inner.Length;
+        private uint _length;
 
-        public override long Position
+        public static uint? ReadTrailerSize(FileStream fs)
         {
-            get => inner.Position;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = inner.Read(buffer, offset, count);
-            onRead?.Invoke(n);
-            return n;
+            if (fs.Length < 18)
+                return null;
+            Span<byte> trailer = stackalloc byte[4];
+            fs.Seek(-4, SeekOrigin.End);
+            fs.ReadExactly(trailer);
+            fs.Seek(0, SeekOrigin.Begin);
+            return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
         }
 
         public override int Read(Span<byte> buffer)
         {
-            var n = inner.Read(buffer);
+            var n = Inner.Read(buffer);
+            _length = unchecked(_length + (uint)n);
+            if (n == 0 && buffer.Length > 0 && expected is { } size && size != _length)
+                throw new InvalidDataException("the file ends before its compressed data does (truncated?)");
+            return n;
+        }
+    }
+
+    /// <summary>Counts the bytes read from the file (before decompression), for progress.</summary>
+    private sealed class CountingStream(Stream inner, Action<long>? onRead) : ReadOnlyStream(inner)
+    {
+        public override int Read(Span<byte> buffer)
+        {
+            var n = Inner.Read(buffer);
             onRead?.Invoke(n);
             return n;
         }
+    }
+
+    /// <summary>A forward-only read stream over another; subclasses see every read through <see cref="Read(Span{byte})"/>.</summary>
+    private abstract class ReadOnlyStream(Stream inner) : Stream
+    {
+        protected Stream Inner => inner;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public abstract override int Read(Span<byte> buffer);
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override void Flush()
         {
