@@ -301,7 +301,8 @@ public static class IngestSources
         {
             var n = Inner.Read(buffer);
             _length = unchecked(_length + (uint)n);
-            if (n == 0 && buffer.Length > 0 && expected is { } size && size != _length)
+            // expected is null when the file is shorter than a gzip header and trailer: it cannot be whole.
+            if (n == 0 && buffer.Length > 0 && (expected is not { } size || size != _length))
                 throw new InvalidDataException("the file ends before its compressed data does (truncated?)");
             return n;
         }
