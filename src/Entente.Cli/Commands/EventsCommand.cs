@@ -12,26 +12,16 @@ public static class EventsCommand
     public static Command Create(CliContext ctx)
     {
         var db = StoreCommandSupport.DbOption();
-        var actor = new Option<string?>("--actor") { Description = "Events with this actor on either side: a country (CHN) or CAMEO code prefix (USAGOV, IGOUNO)" };
-        var with = new Option<string?>("--with") { Description = "...and this actor on the other side" };
-        var since = StoreCommandSupport.DateOption("--since", "First date, YYYY-MM-DD");
-        var until = StoreCommandSupport.DateOption("--until", "Last date, YYYY-MM-DD");
+        var selection = new FilterOptions();
         var type = new Option<string?>("--type") { Description = "A PLOVER type (ASSAULT, CONSULT, ...) or a CAMEO code prefix (19, 190)" };
         var format = StoreCommandSupport.FormatOption(TabularOutput.Formats, "table");
         var limit = new Option<int>("--limit") { Description = "Most events to show, newest first (default: 100; 0 for all)", DefaultValueFactory = _ => 100 };
 
-        var cmd = new Command("events", "List coded events from the store (duplicates across documents merged)") { db, actor, with, since, until, type, format, limit };
+        var cmd = new Command("events", "List coded events from the store (duplicates across documents merged)") { db, type, format, limit };
+        selection.AddTo(cmd);
         cmd.SetAction(pr =>
         {
-            var filter = new EventFilter
-            {
-                Actor = pr.GetValue(actor)?.ToUpperInvariant(),
-                With = pr.GetValue(with)?.ToUpperInvariant(),
-                Since = StoreCommandSupport.ParseDate(pr.GetValue(since)),
-                Until = StoreCommandSupport.ParseDate(pr.GetValue(until)),
-                Type = pr.GetValue(type),
-                Limit = pr.GetValue(limit) > 0 ? pr.GetValue(limit) : null,
-            };
+            var filter = selection.Read(pr) with { Type = pr.GetValue(type), Limit = pr.GetValue(limit) > 0 ? pr.GetValue(limit) : null };
             return Run(ctx, pr.GetValue(db)!, filter, pr.GetValue(format)!);
         });
         return cmd;

@@ -13,22 +13,13 @@ public static class ExportCommand
         var format = new Option<string>("--format") { Description = "gdelt (GDELT 2.0 event table, tab-separated), csv, jsonl or parquet", Required = true };
         format.AcceptOnlyFromAmong("gdelt", "csv", "jsonl", "parquet");
         var output = new Option<string?>("--output", "-o") { Description = "Output file (default: standard output; required for parquet)" };
-        var actor = new Option<string?>("--actor") { Description = "Only events with this actor on either side" };
-        var with = new Option<string?>("--with") { Description = "...and this actor on the other side" };
-        var since = StoreCommandSupport.DateOption("--since", "First date, YYYY-MM-DD");
-        var until = StoreCommandSupport.DateOption("--until", "Last date, YYYY-MM-DD");
+        var selection = new FilterOptions();
         var db = StoreCommandSupport.DbOption();
-        var cmd = new Command("export", "Export merged events as GDELT 2.0 TSV, CSV, JSONL or Parquet") { format, output, actor, with, since, until, db };
+        var cmd = new Command("export", "Export merged events as GDELT 2.0 TSV, CSV, JSONL or Parquet") { format, output, db };
+        selection.AddTo(cmd);
         cmd.SetAction(pr =>
         {
-            var filter = new EventFilter
-            {
-                Actor = pr.GetValue(actor)?.ToUpperInvariant(),
-                With = pr.GetValue(with)?.ToUpperInvariant(),
-                Since = StoreCommandSupport.ParseDate(pr.GetValue(since)),
-                Until = StoreCommandSupport.ParseDate(pr.GetValue(until)),
-                Ascending = true,
-            };
+            var filter = selection.Read(pr) with { Ascending = true };
             var fmt = pr.GetValue(format) switch { "gdelt" => ExportFormat.Gdelt, "csv" => ExportFormat.Csv, "parquet" => ExportFormat.Parquet, _ => ExportFormat.Jsonl };
             return Run(ctx, pr.GetValue(db)!, fmt, pr.GetValue(output), filter);
         });

@@ -75,4 +75,30 @@ internal static class StoreCommandSupport
         e.Date, ActorLabel(e.Source), e.Cameo, ActorLabel(e.Target), e.Plover, e.Goldstein, e.NumMentions, e.NumSources, e.NumArticles,
         textWidth > 0 && e.Text is { } t && t.Length > textWidth ? t[..(textWidth - 1)] + "…" : e.Text,
     ];
+
+}
+
+/// <summary>The selection options shared by events and export (--actor, --with, --since, --until).</summary>
+internal sealed class FilterOptions
+{
+    private readonly Option<string?> _actor = new("--actor") { Description = "Events with this actor on either side: a country (CHN) or CAMEO code prefix (USAGOV, IGOUNO)" };
+    private readonly Option<string?> _with = new("--with") { Description = "...and this actor on the other side" };
+    private readonly Option<string?> _since = StoreCommandSupport.DateOption("--since", "First date, YYYY-MM-DD");
+    private readonly Option<string?> _until = StoreCommandSupport.DateOption("--until", "Last date, YYYY-MM-DD");
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_actor);
+        command.Options.Add(_with);
+        command.Options.Add(_since);
+        command.Options.Add(_until);
+    }
+
+    public EventFilter Read(ParseResult pr) => new()
+    {
+        Actor = pr.GetValue(_actor)?.ToUpperInvariant(),
+        With = pr.GetValue(_with)?.ToUpperInvariant(),
+        Since = StoreCommandSupport.ParseDate(pr.GetValue(_since)),
+        Until = StoreCommandSupport.ParseDate(pr.GetValue(_until)),
+    };
 }
