@@ -142,7 +142,7 @@ public static class IngestCommand
         {
             ctx.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"entente: ingest: {Percent(p):0}% of input, {p.Documents:N0} documents ({p.Rate:N0}/s), {p.Stored:N0} stored, " +
-                $"{p.Unchanged:N0} unchanged, {p.Rejected:N0} rejected, {p.Events:N0} events"));
+                $"{p.Unchanged:N0} unchanged, {p.Duplicates:N0} duplicates, {p.Rejected:N0} rejected, {p.Events:N0} events"));
         }, token);
     }
 
@@ -162,7 +162,8 @@ public static class IngestCommand
                     task.Value = p.BytesRead;
                     task.Description = string.Create(CultureInfo.InvariantCulture, $"{p.Documents:N0} docs, {p.Rate:N0}/s, {p.Events:N0} events");
                 }, token);
-                task.Value = task.MaxValue;
+                if (!summary.Interrupted)
+                    task.Value = task.MaxValue;
                 task.StopTask();
             });
         return summary!;

@@ -264,6 +264,21 @@ public sealed class IngestTests : IDisposable
     }
 
     [Fact]
+    public void AnHtmlPageInItsDeclaredCharset_IsDecodedWithIt()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-15\"><title>Zürich</title></head>" +
+                   "<body><article><p>France criticized Iran in Zürich over the 5 € levy, officials said on Tuesday after the long meeting.</p></article></body></html>";
+        var path = _dir.Write("page.html", Encoding.GetEncoding("iso-8859-15").GetBytes(html));
+        using var store = Store();
+
+        Ingest(store, paths: path);
+
+        Assert.Contains("Zürich over the 5 € levy", Assert.Single(store.Events(EventFilter.All)).Text, StringComparison.Ordinal);
+        Assert.Equal(1L, store.Scalar<long>("SELECT count(*) FROM documents WHERE title = 'Zürich'"));
+    }
+
+    [Fact]
     public void AMissingPath_IsReportedAndTheOtherPathsAreStillIngested()
     {
         var good = _dir.Write("a.txt", "China met Russia.");
