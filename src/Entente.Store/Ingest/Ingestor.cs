@@ -53,6 +53,9 @@ public static class Ingestor
         Unchanged,
         Duplicate,
         Rejected,
+
+        /// <summary>No document, and nothing wrong either: a warning such as "the feed has no items".</summary>
+        Notice,
     }
 
     private sealed record Work(InputItem Item, string? Hash, Status? Skip, bool Replaces);
@@ -106,6 +109,8 @@ public static class Ingestor
         {
             foreach (var d in o.Diagnostics)
                 report(d);
+            if (o.Status == Status.Notice)
+                return;
             documents++;
             switch (o.Status)
             {
@@ -182,7 +187,8 @@ public static class Ingestor
             {
                 if (item.Document is not { } input)
                 {
-                    yield return new Work(item, null, Skip: null, Replaces: false);
+                    var notice = item.Diagnostic is { Severity: < Severity.Error };
+                    yield return new Work(item, null, notice ? Status.Notice : null, Replaces: false);
                     continue;
                 }
 

@@ -279,6 +279,18 @@ public sealed class IngestTests : IDisposable
     }
 
     [Fact]
+    public void AFeedWithNoItems_IsAWarningNotARejection()
+    {
+        var feed = _dir.Write("empty.rss", "<rss version=\"2.0\"><channel><title>Quiet</title></channel></rss>");
+        using var store = Store();
+
+        var run = Ingest(store, paths: feed);
+
+        Assert.Equal((0L, 0L), (run.Totals.Documents, run.Totals.Rejected));
+        Assert.Equal(Severity.Warning, Assert.Single(_diagnostics).Severity);
+    }
+
+    [Fact]
     public void AMissingPath_IsReportedAndTheOtherPathsAreStillIngested()
     {
         var good = _dir.Write("a.txt", "China met Russia.");
