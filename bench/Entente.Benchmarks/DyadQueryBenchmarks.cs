@@ -33,7 +33,7 @@ public class DyadQueryBenchmarks
                    c[1 + ((h2 >> 8) % 40)::INTEGER] || s[1 + ((h >> 24) % 4)::INTEGER], c[1 + ((h2 >> 8) % 40)::INTEGER], NULL, NULL,
                    lpad((1 + (h >> 30) % 20)::VARCHAR, 2, '0') || '0', NULL,
                    (1 + (h >> 30) % 20 - 1) // 5 + 1, ((h >> 40) % 200)::DOUBLE / 10 - 10,
-                   1, 1, 1, false, NULL, NULL, NULL, NULL, 'gen', NULL, now()::TIMESTAMP, NULL
+                   1, 1, 1, false, NULL, NULL, NULL, NULL, NULL, 'gen', NULL, now()::TIMESTAMP, NULL
             FROM g, countries
             """);
         Console.WriteLine($"// merged_events: {_store.Counts().MergedEvents:N0}");

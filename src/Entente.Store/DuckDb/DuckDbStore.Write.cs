@@ -30,16 +30,15 @@ public sealed partial class DuckDbStore
                     ids.CreateRow().AppendValue(id).EndRow();
             }
 
-            // Replacing a document: its old records go, and the groups they belonged to are merged again.
+            // Replacing a document: its old records go, and the events they belonged to are merged again.
             if (Scalar<long>("SELECT count(*) FROM documents WHERE doc_id IN (SELECT doc_id FROM batch_ids)") > 0)
             {
-                Execute("INSERT INTO touched_keys SELECT DISTINCT merge_key FROM events WHERE doc_id IN (SELECT doc_id FROM batch_ids)");
+                Execute("INSERT INTO touched_events SELECT DISTINCT merged_id FROM events WHERE doc_id IN (SELECT doc_id FROM batch_ids) AND merged_id IS NOT NULL");
                 foreach (var table in (ReadOnlySpan<string>)["events", "mentions", "quotes", "documents"])
                     Execute($"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM batch_ids)");
             }
 
             AppendDocuments(documents, lastById, ingestedAt);
-            Execute("INSERT INTO touched_keys SELECT DISTINCT merge_key FROM events WHERE record_id >= $first", ("first", firstRecordId));
             Remerge();
             tx.Commit();
         }
@@ -111,26 +110,35 @@ public sealed partial class DuckDbStore
 
     private void PrepareMergeTables()
     {
-        Execute("CREATE TEMP TABLE IF NOT EXISTS touched_keys (merge_key VARCHAR)");
-        Execute("DELETE FROM touched_keys");
+        Execute("CREATE TEMP TABLE IF NOT EXISTS touched_events (event_id BIGINT)");
+        Execute("DELETE FROM touched_events");
     }
 
     /// <summary>
-    /// Rebuilds the merged events of every key in touched_keys. Records of one key are ordered by date; a record
-    /// more than a day after the previous one starts a new event, so "the same event" is a chain of reports
-    /// each within a day of the last. Records without a date are never merged with anything.
+    /// Merges the records that have no merged event yet (new ones), together with every merged event they could
+    /// join and those listed in touched_events (which lost records). Records of one key are ordered by date; a
+    /// record more than a day after the previous one starts a new event, so "the same event" is a chain of
+    /// reports each within a day of the last. A new record dated d can only join events of its key that reach
+    /// into [d-1, d+1]; everything else stays as it is, so a batch costs what it touches, not the whole store.
+    /// Records without a date are never merged with anything.
     /// </summary>
     private void Remerge()
     {
-        Execute("DELETE FROM merged_events WHERE merge_key IN (SELECT merge_key FROM touched_keys)");
+        Execute("""
+            INSERT INTO touched_events
+            SELECT DISTINCT m.event_id
+            FROM (SELECT DISTINCT merge_key, date FROM events WHERE merged_id IS NULL AND date IS NOT NULL) n
+            JOIN merged_events m ON m.merge_key = n.merge_key AND m.date <= n.date + 1 AND m.last_date >= n.date - 1
+            """);
+        Execute("DELETE FROM merged_events WHERE event_id IN (SELECT event_id FROM touched_events)");
         Execute("""
             CREATE OR REPLACE TEMP TABLE merge_records AS
             WITH keyed AS (
-                SELECT e.*, coalesce(e.date, d.date) AS event_date, coalesce(d.source, e.doc_id) AS outlet, d.url, d.ingested_at,
+                SELECT e.*, e.date AS event_date, coalesce(d.source, e.doc_id) AS outlet, d.url, d.ingested_at,
                        row_number() OVER (PARTITION BY e.merge_key
-                           ORDER BY coalesce(e.date, d.date) NULLS LAST, e.doc_id, e.sentence, e.trigger_start, e.record_id) AS ord
+                           ORDER BY e.date NULLS LAST, e.doc_id, e.sentence, e.trigger_start, e.record_id) AS ord
                 FROM events e JOIN documents d ON d.doc_id = e.doc_id
-                WHERE e.merge_key IN (SELECT DISTINCT merge_key FROM touched_keys)),
+                WHERE e.merged_id IS NULL OR e.merged_id IN (SELECT event_id FROM touched_events)),
             flagged AS (
                 SELECT *, CASE WHEN event_date IS NULL
                                  OR lag(event_date) OVER (PARTITION BY merge_key ORDER BY ord) IS NULL
@@ -144,7 +152,7 @@ public sealed partial class DuckDbStore
             CREATE OR REPLACE TEMP TABLE merge_groups AS
             SELECT merge_key, grp,
                 (hash(merge_key, arg_min(doc_id, ord), arg_min(sentence, ord), arg_min(trigger_start, ord)) >> 1)::BIGINT AS event_id,
-                min(event_date) AS date,
+                min(event_date) AS date, max(event_date) AS last_date,
                 arg_min(source_code, ord) AS source_code, arg_min(source_country, ord) AS source_country,
                 arg_min(source_sector, ord) AS source_sector, mode(source_text) AS source_name,
                 arg_min(target_code, ord) AS target_code, arg_min(target_country, ord) AS target_country,
@@ -166,7 +174,7 @@ public sealed partial class DuckDbStore
             INSERT INTO merged_events
             SELECT event_id, merge_key, date, source_code, source_country, source_sector, source_name,
                    target_code, target_country, target_sector, target_name, cameo, plover, quad_class, goldstein,
-                   num_mentions, num_sources, num_articles, is_root_event, location_name, location_country, lat, lon,
+                   num_mentions, num_sources, num_articles, is_root_event, last_date, location_name, location_country, lat, lon,
                    first_doc_id, source_url, date_added, text
             FROM merge_groups
             """);

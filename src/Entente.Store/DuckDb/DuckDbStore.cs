@@ -76,8 +76,10 @@ public sealed partial class DuckDbStore : IEventStore
                 Execute(sql);
             if (m.RemergeAll)
             {
+                // Every record without a merged event is merged; after this step that is all of them.
+                Execute("UPDATE events SET merged_id = NULL");
+                Execute("DELETE FROM merged_events");
                 PrepareMergeTables();
-                Execute("INSERT INTO touched_keys SELECT DISTINCT merge_key FROM events");
                 Remerge();
             }
 

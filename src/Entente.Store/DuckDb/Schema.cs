@@ -95,6 +95,7 @@ internal static class Schema
                 num_sources INTEGER NOT NULL,
                 num_articles INTEGER NOT NULL,
                 is_root_event BOOLEAN NOT NULL,
+                last_date DATE,
                 location_name VARCHAR, location_country VARCHAR, lat DOUBLE, lon DOUBLE,
                 first_doc_id VARCHAR NOT NULL,
                 source_url VARCHAR,

@@ -180,6 +180,23 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Demo_OnTheBundledSample_StoresEveryDistinctItemWithoutRejectingAny()
+    {
+        var first = CliRunner.Invoke(["demo", "--db", Db]);
+        var second = CliRunner.Invoke(["demo", "--db", Db]);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("ingested 6,500 documents", first.Error);
+        Assert.Contains("0 rejected", first.Error);
+        Assert.Contains("0 stored", second.Error);
+        using var store = DuckDbStore.Open(Db);
+        var counts = store.Counts();
+        Assert.Equal(store.Scalar<long>("SELECT count(DISTINCT content_hash) FROM documents"), counts.Documents);
+        Assert.InRange(counts.Documents, 6000, 6500);
+        Assert.Equal(13L, store.Scalar<long>("SELECT count(DISTINCT year(date)) FROM documents"));
+    }
+
+    [Fact]
     public void Ingest_NothingReadable_IsAUsageError()
     {
         var run = CliRunner.Invoke(["ingest", _dir.File("nothing-here"), "--db", Db]);

@@ -140,6 +140,41 @@ public sealed class DuckDbStoreTests : IDisposable
     }
 
     [Fact]
+    public void AReportBetweenTwoEventsInALaterBatch_JoinsThemIntoOne()
+    {
+        using var store = Open();
+        store.WriteBatch([
+            Doc("a", D("2024-03-01"), "X", Event("a", "RUS", "190", "UKR", D("2024-03-01"))),
+            Doc("c", D("2024-03-03"), "Z", Event("c", "RUS", "190", "UKR", D("2024-03-03"))),
+            Doc("far", D("2024-03-09"), "Z", Event("far", "RUS", "190", "UKR", D("2024-03-09"))),
+        ]);
+        Assert.Equal(3, store.Counts().MergedEvents);
+
+        store.WriteBatch([Doc("b", D("2024-03-02"), "Y", Event("b", "RUS", "190", "UKR", D("2024-03-02")))]);
+
+        var events = store.Events(new EventFilter { Ascending = true }).ToList();
+        Assert.Equal([3, 1], events.Select(e => e.NumArticles));
+        Assert.Equal(events[0].EventId, store.Scalar<long>("SELECT merged_id FROM events WHERE doc_id = 'c'"));
+    }
+
+    [Fact]
+    public void ReplacingTheReportThatLinkedAChain_SplitsTheEventAgain()
+    {
+        using var store = Open();
+        store.WriteBatch([
+            Doc("a", D("2024-03-01"), "X", Event("a", "RUS", "190", "UKR", D("2024-03-01"))),
+            Doc("b", D("2024-03-02"), "Y", Event("b", "RUS", "190", "UKR", D("2024-03-02"))),
+            Doc("c", D("2024-03-03"), "Z", Event("c", "RUS", "190", "UKR", D("2024-03-03"))),
+        ]);
+        Assert.Equal(1, store.Counts().MergedEvents);
+
+        store.WriteBatch([Doc("b", D("2024-03-02"), "Y")]);
+
+        Assert.Equal([1, 1], store.Events(EventFilter.All).Select(e => e.NumArticles));
+        Assert.Equal(0L, store.Scalar<long>("SELECT count(*) FROM events WHERE merged_id NOT IN (SELECT event_id FROM merged_events)"));
+    }
+
+    [Fact]
     public void UndatedEvents_AreNeverMergedWithOthers()
     {
         using var store = Open();
