@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
@@ -72,91 +73,17 @@ public static class Ingestor
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(report);
 
-        var clock = Stopwatch.StartNew();
         var index = store.LoadDocumentIndex();
-        long bytesTotal = 0;
-        foreach (var f in files)
-            bytesTotal += f.Bytes;
-        long bytesRead = 0;
-        long documents = 0, stored = 0, replaced = 0, unchanged = 0, duplicates = 0, rejected = 0, events = 0;
-
-        var batch = new List<StoredDocument>(options.BatchDocuments);
-        var batchEvents = 0L;
-        var batchReplaced = 0L;
-        var lastCommit = clock.Elapsed;
-        var lastProgress = TimeSpan.Zero;
-        StoreException? storeFailure = null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-
-        IngestProgress Snapshot() => new(files.Count, bytesTotal, Interlocked.Read(ref bytesRead), documents, stored, replaced, unchanged,
-            duplicates, rejected, events, clock.Elapsed);
-
-        void Commit()
-        {
-            if (batch.Count == 0)
-                return;
-            store.WriteBatch(batch);
-            stored += batch.Count;
-            replaced += batchReplaced;
-            events += batchEvents;
-            batch.Clear();
-            batchEvents = 0;
-            batchReplaced = 0;
-            lastCommit = clock.Elapsed;
-        }
-
-        void Consume(Outcome o)
-        {
-            foreach (var d in o.Diagnostics)
-                report(d);
-            if (o.Status == Status.Notice)
-                return;
-            documents++;
-            switch (o.Status)
-            {
-                case Status.Unchanged:
-                    unchanged++;
-                    break;
-                case Status.Duplicate:
-                    duplicates++;
-                    break;
-                case Status.Rejected:
-                    rejected++;
-                    break;
-                default:
-                    batch.Add(o.Document!);
-                    batchEvents += o.Document!.Events.Count;
-                    if (o.Replaces)
-                        batchReplaced++;
-                    break;
-            }
-
-            try
-            {
-                if (batch.Count >= options.BatchDocuments || (batch.Count > 0 && clock.Elapsed - lastCommit >= options.BatchInterval))
-                    Commit();
-            }
-            catch (StoreException e)
-            {
-                storeFailure = e;
-                stop.Cancel();
-                return;
-            }
-
-            if (progress is not null && clock.Elapsed - lastProgress >= options.ProgressInterval)
-            {
-                lastProgress = clock.Elapsed;
-                progress(Snapshot());
-            }
-        }
-
+        using var writer = new BatchWriter(store, stop);
+        var run = new RunState(files, options, writer, report, progress);
         var interrupted = false;
         try
         {
             OrderedParallel.Run(
-                Inputs(files, index, options.DefaultDate, n => Interlocked.Add(ref bytesRead, n)),
+                Inputs(files, index, options.DefaultDate, run.AddBytesRead),
                 w => Code(pipeline, w),
-                Consume,
+                run.Consume,
                 options.Threads,
                 cancellation: stop.Token);
         }
@@ -165,12 +92,167 @@ public static class Ingestor
             interrupted = true;
         }
 
-        if (storeFailure is not null)
-            throw storeFailure;
-
         // Whatever was coded before a stop is complete: keep it, so the rerun has less to do.
-        Commit();
-        return new IngestSummary(Snapshot(), interrupted);
+        run.SubmitBatch(CancellationToken.None);
+        writer.Complete();
+        if (writer.Failure is { } failure)
+            throw failure;
+        return new IngestSummary(run.Snapshot(), interrupted);
+    }
+
+    /// <summary>The counts and the batch being filled; touched by the consuming thread only (bytes by the reader).</summary>
+    private sealed class RunState(IReadOnlyList<InputFile> files, IngestOptions options, BatchWriter writer, Action<Diagnostic> report, Action<IngestProgress>? progress)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly long _bytesTotal = TotalBytes(files);
+        private List<StoredDocument> _batch = new(options.BatchDocuments);
+        private long _batchEvents;
+        private long _batchReplaced;
+        private long _bytesRead;
+        private long _documents, _unchanged, _duplicates, _rejected;
+        private TimeSpan _lastSubmit;
+        private TimeSpan _lastProgress;
+
+        public void AddBytesRead(long n) => Interlocked.Add(ref _bytesRead, n);
+
+        public IngestProgress Snapshot() => new(files.Count, _bytesTotal, Interlocked.Read(ref _bytesRead), _documents, writer.Stored,
+            writer.Replaced, _unchanged, _duplicates, _rejected, writer.Events, _clock.Elapsed);
+
+        public void Consume(Outcome o)
+        {
+            foreach (var d in o.Diagnostics)
+                report(d);
+            if (o.Status == Status.Notice)
+                return;
+            _documents++;
+            switch (o.Status)
+            {
+                case Status.Unchanged:
+                    _unchanged++;
+                    break;
+                case Status.Duplicate:
+                    _duplicates++;
+                    break;
+                case Status.Rejected:
+                    _rejected++;
+                    break;
+                default:
+                    _batch.Add(o.Document!);
+                    _batchEvents += o.Document!.Events.Count;
+                    if (o.Replaces)
+                        _batchReplaced++;
+                    break;
+            }
+
+            if (_batch.Count >= options.BatchDocuments || (_batch.Count > 0 && _clock.Elapsed - _lastSubmit >= options.BatchInterval))
+            {
+                try
+                {
+                    SubmitBatch(writer.Stopping);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopping: the batch stays and is written at the end. Never throw out of here, so that
+                    // OrderedParallel winds its threads down itself.
+                }
+            }
+
+            if (progress is not null && _clock.Elapsed - _lastProgress >= options.ProgressInterval)
+            {
+                _lastProgress = _clock.Elapsed;
+                progress(Snapshot());
+            }
+        }
+
+        /// <summary>Hands the batch to the writer; waits while the writer is still busy with the previous one.</summary>
+        public void SubmitBatch(CancellationToken cancel)
+        {
+            if (_batch.Count == 0)
+                return;
+            writer.Submit(new Batch(_batch, _batchEvents, _batchReplaced), cancel);
+            _batch = new List<StoredDocument>(options.BatchDocuments);
+            _batchEvents = 0;
+            _batchReplaced = 0;
+            _lastSubmit = _clock.Elapsed;
+        }
+
+        private static long TotalBytes(IReadOnlyList<InputFile> files)
+        {
+            long total = 0;
+            foreach (var f in files)
+                total += f.Bytes;
+            return total;
+        }
+    }
+
+    private sealed record Batch(List<StoredDocument> Documents, long Events, long Replaced);
+
+    /// <summary>
+    /// Writes batches on its own thread, so coding goes on while a batch commits. At most one batch waits
+    /// while another is written, which bounds memory. A failed write stops the run; later batches are dropped.
+    /// </summary>
+    private sealed class BatchWriter : IDisposable
+    {
+        private readonly IEventStore _store;
+        private readonly CancellationTokenSource _stop;
+        private readonly BlockingCollection<Batch> _queue = new(boundedCapacity: 1);
+        private readonly Thread _thread;
+        private long _stored, _replaced, _events;
+
+        public BatchWriter(IEventStore store, CancellationTokenSource stop)
+        {
+            _store = store;
+            _stop = stop;
+            _thread = new Thread(Loop) { IsBackground = true, Name = "entente-store-writer" };
+            _thread.Start();
+        }
+
+        public long Stored => Interlocked.Read(ref _stored);
+
+        public long Replaced => Interlocked.Read(ref _replaced);
+
+        public long Events => Interlocked.Read(ref _events);
+
+        public CancellationToken Stopping => _stop.Token;
+
+        public StoreException? Failure { get; private set; }
+
+        public void Submit(Batch batch, CancellationToken cancel) => _queue.Add(batch, cancel);
+
+        /// <summary>Waits until every submitted batch is written (or dropped after a failure).</summary>
+        public void Complete()
+        {
+            if (!_queue.IsAddingCompleted)
+                _queue.CompleteAdding();
+            _thread.Join();
+        }
+
+        public void Dispose()
+        {
+            Complete();
+            _queue.Dispose();
+        }
+
+        private void Loop()
+        {
+            foreach (var batch in _queue.GetConsumingEnumerable())
+            {
+                if (Failure is not null)
+                    continue;
+                try
+                {
+                    _store.WriteBatch(batch.Documents);
+                    Interlocked.Add(ref _stored, batch.Documents.Count);
+                    Interlocked.Add(ref _replaced, batch.Replaced);
+                    Interlocked.Add(ref _events, batch.Events);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    Failure = e as StoreException ?? new StoreException($"writing to the store failed ({e.GetType().Name}: {e.Message})", e);
+                    _stop.Cancel();
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ public sealed class IngestTests : IDisposable
         return sb.ToString();
     }
 
-    private IngestSummary Ingest(DuckDbStore store, IngestOptions? options = null, CancellationToken? cancel = null, Action<IngestProgress>? progress = null,
+    private IngestSummary Ingest(IEventStore store, IngestOptions? options = null, CancellationToken? cancel = null, Action<IngestProgress>? progress = null,
         params string[] paths)
     {
         var expandDiagnostics = new List<Diagnostic>();
@@ -101,6 +101,19 @@ public sealed class IngestTests : IDisposable
         var counts = store.Counts();
         Assert.Equal((3000L, 3000L), (counts.Documents, counts.EventRecords));
         Assert.Equal(0L, store.Scalar<long>("SELECT count(*) FROM (SELECT doc_id FROM events GROUP BY doc_id HAVING count(*) > 1)"));
+    }
+
+    [Fact]
+    public void AStoreThatFailsMidRun_StopsTheIngestWithItsErrorAndKeepsTheBatchesBefore()
+    {
+        var input = _dir.Write("big.jsonl", Corpus(1000));
+        using var inner = Store();
+        using var failing = new FailingStore(inner, failOnBatch: 3);
+
+        var e = Assert.Throws<StoreException>(() => Ingest(failing, new IngestOptions { BatchDocuments = 100 }, paths: input));
+
+        Assert.Contains("disk full", e.Message);
+        Assert.Equal(200, inner.Counts().Documents);
     }
 
     [Fact]
@@ -300,5 +313,33 @@ public sealed class IngestTests : IDisposable
 
         Assert.Equal(1, run.Totals.Stored);
         Assert.Contains(_diagnostics, d => d.Code == "not-found");
+    }
+}
+
+/// <summary>A store that fails on its n-th batch, as a full disk would.</summary>
+internal sealed class FailingStore(DuckDbStore inner, int failOnBatch) : IEventStore
+{
+    private int _batches;
+
+    public string Location => inner.Location;
+    public int SchemaVersion => inner.SchemaVersion;
+    public DocumentIndex LoadDocumentIndex() => inner.LoadDocumentIndex();
+
+    public void WriteBatch(IReadOnlyList<StoredDocument> documents)
+    {
+        if (++_batches == failOnBatch)
+            throw new StoreException("writing failed: disk full");
+        inner.WriteBatch(documents);
+    }
+
+    public StoreCounts Counts() => inner.Counts();
+    public IEnumerable<MergedEvent> Events(EventFilter filter) => inner.Events(filter);
+    public IReadOnlyList<DyadPeriod> Dyad(string actorA, string actorB, Period period, EventFilter filter) => inner.Dyad(actorA, actorB, period, filter);
+    public IReadOnlyList<ActorActivity> TopActors(int top, EventFilter filter) => inner.TopActors(top, filter);
+    public IReadOnlyList<DyadTotal> TopDyads(int top, EventFilter filter) => inner.TopDyads(top, filter);
+    public void ExportParquet(string path, EventFilter filter) => inner.ExportParquet(path, filter);
+
+    public void Dispose()
+    {
     }
 }
