@@ -12,16 +12,14 @@ namespace Entente.Benchmarks;
 public class DyadQueryBenchmarks
 {
     private const long Events = 10_000_000;
-    private string _dir = "";
-    private DuckDbStore _store = null!;
+    private BenchStore _bench = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _dir = Directory.CreateTempSubdirectory("entente-bench-").FullName;
-        _store = DuckDbStore.Open(Path.Combine(_dir, "bench.duckdb"));
+        _bench = new BenchStore();
         // Generated in SQL: hash() of the row number gives a repeatable spread of actors, dates and codes.
-        _store.Execute($"""
+        _bench.Store.Execute($"""
             INSERT INTO merged_events
             WITH countries AS (SELECT ['USA','CHN','RUS','UKR','GBR','FRA','DEU','JPN','IND','IRN','ISR','PSE','SYR','TUR','SAU','EGY',
                                        'PAK','AFG','IRQ','KOR','PRK','TWN','BRA','MEX','CAN','AUS','NGA','ZAF','ETH','SDN','YEM','LBN',
@@ -36,22 +34,18 @@ public class DyadQueryBenchmarks
                    1, 1, 1, false, NULL, NULL, NULL, NULL, NULL, 'gen', NULL, now()::TIMESTAMP, NULL
             FROM g, countries
             """);
-        Console.WriteLine($"// merged_events: {_store.Counts().MergedEvents:N0}");
+        Console.WriteLine($"// merged_events: {_bench.Store.Counts().MergedEvents:N0}");
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _store.Dispose();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Cleanup() => _bench.Dispose();
 
     [Benchmark]
-    public int DyadByMonth_ChinaRussia() => _store.Dyad("CHN", "RUS", Period.Month, EventFilter.All).Count;
+    public int DyadByMonth_ChinaRussia() => _bench.Store.Dyad("CHN", "RUS", Period.Month, EventFilter.All).Count;
 
     [Benchmark]
-    public int DyadByMonth_UsGovChinaMil() => _store.Dyad("USAGOV", "CHNMIL", Period.Month, EventFilter.All).Count;
+    public int DyadByMonth_UsGovChinaMil() => _bench.Store.Dyad("USAGOV", "CHNMIL", Period.Month, EventFilter.All).Count;
 
     [Benchmark]
-    public int TopDyads20() => _store.TopDyads(20, EventFilter.All).Count;
+    public int TopDyads20() => _bench.Store.TopDyads(20, EventFilter.All).Count;
 }

@@ -19,8 +19,7 @@ public class IngestBenchmarks
 {
     private Pipeline _pipeline = null!;
     private List<InputFile> _files = [];
-    private string _dir = "";
-    private DuckDbStore? _store;
+    private BenchStore? _bench;
 
     [GlobalSetup]
     public void Setup()
@@ -32,24 +31,16 @@ public class IngestBenchmarks
     }
 
     [IterationSetup]
-    public void NewStore()
-    {
-        _dir = Directory.CreateTempSubdirectory("entente-bench-").FullName;
-        _store = DuckDbStore.Open(Path.Combine(_dir, "bench.duckdb"));
-    }
+    public void NewStore() => _bench = new BenchStore();
 
     [IterationCleanup]
-    public void DropStore()
-    {
-        _store?.Dispose();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void DropStore() => _bench?.Dispose();
 
     [Benchmark]
     public long IngestCurrentEvents2024()
     {
         var rejected = 0;
-        var summary = Ingestor.Run(_store!, _pipeline, _files, new IngestOptions(), d =>
+        var summary = Ingestor.Run(_bench!.Store, _pipeline, _files, new IngestOptions(), d =>
         {
             if (d.Severity == Severity.Error)
                 rejected++;

@@ -20,8 +20,7 @@ public class StoreWriteBenchmarks
     private static readonly string[] Cameos = ["010", "020", "036", "040", "042", "043", "051", "057", "061", "070", "111", "112", "120", "130", "163", "172", "173", "190", "193", "195"];
 
     private List<StoredDocument> _documents = [];
-    private string _dir = "";
-    private DuckDbStore? _store;
+    private BenchStore? _bench;
 
     [GlobalSetup]
     public void Setup()
@@ -54,24 +53,16 @@ public class StoreWriteBenchmarks
     }
 
     [IterationSetup]
-    public void NewStore()
-    {
-        _dir = Directory.CreateTempSubdirectory("entente-bench-").FullName;
-        _store = DuckDbStore.Open(Path.Combine(_dir, "bench.duckdb"));
-    }
+    public void NewStore() => _bench = new BenchStore();
 
     [IterationCleanup]
-    public void DropStore()
-    {
-        _store?.Dispose();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void DropStore() => _bench?.Dispose();
 
     [Benchmark]
     public long WriteFiveThousandDocuments()
     {
         for (var i = 0; i < _documents.Count; i += Batch)
-            _store!.WriteBatch(_documents.GetRange(i, Math.Min(Batch, _documents.Count - i)));
-        return _store!.Counts().MergedEvents;
+            _bench!.Store.WriteBatch(_documents.GetRange(i, Math.Min(Batch, _documents.Count - i)));
+        return _bench!.Store.Counts().MergedEvents;
     }
 }
