@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Entente.Store;
-using Entente.Store.DuckDb;
 
 namespace Entente.Benchmarks;
 

@@ -3,7 +3,6 @@ using Entente.Coding;
 using Entente.Nlp;
 using Entente.Nlp.Documents;
 using Entente.Nlp.Pipeline;
-using Entente.Store.DuckDb;
 using Entente.Store.Ingest;
 
 namespace Entente.Benchmarks;

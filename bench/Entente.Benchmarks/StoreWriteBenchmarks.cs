@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Entente.Coding;
 using Entente.Store;
-using Entente.Store.DuckDb;
 
 namespace Entente.Benchmarks;
 
