@@ -15,8 +15,14 @@ public enum AbbreviationKind : byte
     /// <summary>An abbreviation only before a number ("No. 5", "p. 12"); elsewhere a word and a period.</summary>
     BeforeNumber,
 
-    /// <summary>Can end a sentence ("etc.", "Inc.", "Jan."): it does when a sentence starter follows.</summary>
+    /// <summary>
+    /// Can end a sentence ("etc.", "Inc.", "Jan."): it does when a sentence starter follows, and then the
+    /// period is the full stop ("etc" ".").
+    /// </summary>
     General,
+
+    /// <summary>Like <see cref="General"/>, but keeps its period when it ends a sentence ("Jr.", "et al.").</summary>
+    Ending,
 }
 
 /// <summary>
@@ -55,9 +61,17 @@ public sealed class SegmentationLexicon
         {
             var kind = fields.Length == 2 ? ParseKind(fields[1]) : AbbreviationKind.None;
             if (kind == AbbreviationKind.None)
-                problems.Add(Problem("abbreviations.txt", line, "expected 'form kind' with kind title, number or general"));
+                problems.Add(Problem("abbreviations.txt", line, "expected 'form kind' with kind title, number, general or ending"));
             else
                 abbreviations[fields[0].TrimEnd('.')] = kind;
+        }
+
+        // shouted text abbreviates too: "LTD.", "INC.", "JR."
+        foreach (var (form, kind) in abbreviations.ToArray())
+        {
+            var upper = form.ToUpperInvariant();
+            if (form.Length > 1 && !abbreviations.ContainsKey(upper))
+                abbreviations[upper] = kind;
         }
 
         var contractions = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
@@ -161,6 +175,7 @@ public sealed class SegmentationLexicon
         "title" => AbbreviationKind.Title,
         "number" => AbbreviationKind.BeforeNumber,
         "general" => AbbreviationKind.General,
+        "ending" => AbbreviationKind.Ending,
         _ => AbbreviationKind.None,
     };
 

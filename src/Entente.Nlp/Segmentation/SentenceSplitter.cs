@@ -47,6 +47,8 @@ internal sealed class SentenceSplitter
             if (next < finalTokens.Length && finalTokens[next] == t)
                 forced = true;
             var stop = StopOf(doc.NormOf(t));
+            if (stop == Stop.Ellipsis && t == first)
+                stop = Stop.None; // "... and then" opens a sentence
             if (stop == Stop.None && !forced)
             {
                 t++;
@@ -62,7 +64,8 @@ internal sealed class SentenceSplitter
                 u++;
             }
 
-            if (forced || u >= n || (doc.FlagsOf(u) & TokenFlags.ParagraphStart) != 0 || StartsSentence(stop, closed, doc.NormOf(u)))
+            if (forced || u >= n || (doc.FlagsOf(u) & TokenFlags.ParagraphStart) != 0
+                || (StartsSentence(stop, closed, doc.NormOf(u)) && !GluedToWord(doc, u)))
             {
                 Close(doc, first, u);
                 first = u;
@@ -109,6 +112,10 @@ internal sealed class SentenceSplitter
             return attached;
         return kind == CharKind.Terminal && attached && StopOf(token) != Stop.None;
     }
+
+    /// <summary>A word right after the stop, with no space between: "draft).doc", "end.The" are not two sentences.</summary>
+    private static bool GluedToWord(Document doc, int u) =>
+        (doc.FlagsOf(u - 1) & TokenFlags.SpaceAfter) == 0 && Chars.IsAlnum(doc.NormOf(u)[0]);
 
     /// <summary>Whether <paramref name="next"/> can open a sentence after a stop (and closers, when <paramref name="closed"/>).</summary>
     private static bool StartsSentence(Stop stop, bool closed, ReadOnlySpan<char> next)

@@ -112,7 +112,9 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
             var lo = a;
             while (lo < b && !Chars.IsWord(s[lo]) && !StartsWord(lo, b))
             {
-                var len = PunctLength(lo, b);
+                var len = SpecialLength(lo, b);
+                if (len == 0)
+                    len = PunctLength(lo, b);
                 if (s[lo] is '\'' or '‘')
                     _singleQuoteOpen = true;
                 Emit(lo, lo + len);
@@ -156,10 +158,9 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
             switch (c)
             {
                 case '@' or '#' when Chars.IsLetter(next): // @handle, #hashtag
-                case '+' or '.' when Chars.IsDigit(next) && i + 2 < b && Chars.IsDigit(s[i + 2]): // +1 202..., .25
+                case '+' when Chars.IsDigit(next): // +1 202 ...
+                case '.' when Chars.IsDigit(next) && i + 2 < b && Chars.IsDigit(s[i + 2]): // .25
                     return true;
-                case '-' when Chars.IsDigit(next): // -5
-                    return i == 0 || !Chars.IsAlnum(s[i - 1]);
             }
 
             if (!Chars.IsApostrophe(c))
@@ -207,7 +208,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                 if (char.IsHighSurrogate(c) && e < b && char.IsLowSurrogate(s[e]))
                     e++;
             }
-            else if (c is '-' or '*' or '=' or '_' or '~' or '<' or '>' or '#' or '+' or '^' or '/' or '\\' or '|' or '`' or '\'' or ',' || kind == CharKind.Dash)
+            else if (c is '-' or '*' or '=' or '_' or '~' or '<' or '>' or '#' or '+' or '^' or '/' or '\\' or '|' or '`' or '\'' or ',' or '$' || kind == CharKind.Dash)
             {
                 while (e < b && s[e] == c)
                     e++;
@@ -256,6 +257,12 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                         r--;
                     if (c == '.' && !url && r == m - 1 && r > lo && Chars.IsAlnum(s[r - 1]) && KeepsPeriod(lo, m, b))
                         break;
+                    if (r == m - 2 && s[r] == '.' && c == '.' && r > lo && Chars.IsAlnum(s[r - 1]) && !url && PeriodEndsAbbreviation(lo, r))
+                    {
+                        m--; // "Inc.." is the abbreviation and a full stop
+                        break;
+                    }
+
                     m = r;
                     continue;
                 }
@@ -328,6 +335,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                     return !last || !ParagraphEndsAt(b);
                 case AbbreviationKind.BeforeNumber:
                     return last && NextIsNumber(b);
+                case AbbreviationKind.Ending:
                 case AbbreviationKind.General when word.Contains('.'):
                     if (last && NextStartsSentence(b))
                         _finalAbbreviationEnd = m;
@@ -449,12 +457,46 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
 
         // ---- the middle: infixes ----------------------------------------------------------------------
 
+        /// <summary>
+        /// What is left between the prefixes and suffixes. Quotes, brackets and angle brackets never belong to
+        /// a URL or an address, so they cut it first; each stretch between them is a URL, an address, or goes
+        /// through the infix rules.
+        /// </summary>
         private void Middle(int lo, int m)
+        {
+            var s = _s;
+            if (m - lo <= _lex.MaxSpecialLength && _lex.IsSpecialToken(s.AsSpan(lo, m - lo)))
+            {
+                Emit(lo, m);
+                return;
+            }
+
+            var start = lo;
+            var i = lo;
+            while (i < m)
+            {
+                if (!Chars.Is(s[i], CharKind.Quote | CharKind.Open | CharKind.Close) && s[i] is not ('<' or '>'))
+                {
+                    i++;
+                    continue;
+                }
+
+                Stretch(start, i);
+                var len = PunctLength(i, m);
+                Emit(i, i + len);
+                i += len;
+                start = i;
+            }
+
+            Stretch(start, m);
+        }
+
+        private void Stretch(int lo, int m)
         {
             if (lo >= m)
                 return;
             var s = _s;
-            if ((m - lo <= _lex.MaxSpecialLength && _lex.IsSpecialToken(s.AsSpan(lo, m - lo))) || IsUrlOrAddress(lo, m))
+            if (IsUrlOrAddress(lo, m))
             {
                 Emit(lo, m);
                 return;
@@ -478,15 +520,10 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                     case '-' or '‐' or '‑':
                         if (i + 1 < m && s[i + 1] is not ('-' or '‐' or '‑'))
                         {
+                            // UD English splits the minus of a negative number too: "-" "37"
                             if (inside && Chars.IsAlnum(s[i - 1]) && Chars.IsAlnum(s[i + 1]) && KeepsHyphen(p, i, m))
                             {
                                 i++;
-                                continue;
-                            }
-
-                            if (i == p && i == lo && Chars.IsDigit(s[i + 1]) && (i == 0 || !Chars.IsAlnum(s[i - 1])))
-                            {
-                                i++; // a negative number
                                 continue;
                             }
                         }
@@ -499,7 +536,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                             continue;
                         }
 
-                        if (i > p && Chars.IsAlnum(s[i - 1]) && (i + 1 == m || PeriodEndsAbbreviation(p, i)))
+                        if (i > p && Chars.IsAlnum(s[i - 1]) && (i + 1 == m || (s[i + 1] != '.' && PeriodEndsAbbreviation(p, i))))
                         {
                             i++; // the suffix rules kept this final period, or an abbreviation before an infix ("U.S.-led")
                             continue;
@@ -555,7 +592,8 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
             var ws = WordBefore(p, period);
             if (ws < 0 || Chars.IsDigit(_s[ws]))
                 return false;
-            return AbbreviationKindOf(_s.AsSpan(ws, period - ws), standalone: ws == p) is AbbreviationKind.General or AbbreviationKind.Title;
+            return AbbreviationKindOf(_s.AsSpan(ws, period - ws), standalone: ws == p)
+                is AbbreviationKind.General or AbbreviationKind.Title or AbbreviationKind.Ending;
         }
 
         /// <summary>
@@ -610,7 +648,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                     break;
             }
 
-            return count >= 3 || (count == 2 && groups[1] == 4 && groups[0] is 3 or 5);
+            return count >= 3 || (count == 2 && groups[1] == 4 && groups[0] is 1 or 3 or 5);
         }
 
         /// <summary>"9/11", "5/30/00", "1/2", "b/c", "w/o" stay whole; "and/or" is three tokens.</summary>
@@ -752,7 +790,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                 return true;
             var w = _s.AsSpan(lo, m - lo);
             var at = w.IndexOf('@');
-            if (at > 0 && at + 1 < w.Length && Chars.IsAlnum(w[at + 1]) && (Chars.IsAlnum(w[at - 1]) || w[at - 1] == '.'))
+            if (at > 0 && at + 1 < w.Length && Chars.IsAlnum(w[at + 1]) && (Chars.IsAlnum(w[at - 1]) || w[at - 1] == '.') && !w[..at].Contains('/'))
                 return true;
             var dot = w.LastIndexOf('.');
             if (dot <= 0 || dot + 1 >= w.Length || !Chars.IsAlnum(w[dot - 1]))
