@@ -200,8 +200,27 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
             var e = i + 1;
             if (kind == CharKind.Terminal)
             {
+                // ".?" and "?!" are one token, but an ellipsis stays apart from "?" or "!": "..." "?"
+                var periods = c == '.' ? 1 : 0;
                 while (e < b && Chars.IsTerminal(s[e]))
+                {
+                    if (s[e] == '.')
+                    {
+                        if (periods == 0 && e + 2 < b && s[e + 1] == '.' && s[e + 2] == '.')
+                            break;
+                        periods++;
+                    }
+                    else if (periods >= 3)
+                    {
+                        break;
+                    }
+
                     e++;
+                }
+            }
+            else if (c is '‘' or '’' && e < b && s[e] is '‘' or '’')
+            {
+                e++; // ‘’ and ’’ stand for double quotes
             }
             else if (kind == CharKind.Surrogate)
             {
@@ -257,9 +276,10 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                         r--;
                     if (c == '.' && !url && r == m - 1 && r > lo && Chars.IsAlnum(s[r - 1]) && KeepsPeriod(lo, m, b))
                         break;
-                    if (r == m - 2 && s[r] == '.' && c == '.' && r > lo && Chars.IsAlnum(s[r - 1]) && !url && PeriodEndsAbbreviation(lo, r))
+                    if (!url && s[r] == '.' && r + 1 < m && r > lo && Chars.IsAlnum(s[r - 1])
+                        && (s[r + 1] != '.' || (r + 2 == m && c == '.')) && PeriodEndsAbbreviation(lo, r))
                     {
-                        m--; // "Inc.." is the abbreviation and a full stop
+                        m = r + 1; // "Inc.." and "N.O.?": the abbreviation keeps its period
                         break;
                     }
 
@@ -281,6 +301,8 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                     continue;
                 }
 
+                if (c == '-' && m == b && IsCutOffWord(lo, m - 1, b))
+                    break;
                 var run = m - 1;
                 if (c is '-' or '*' or '=' or '_' or '~' or '<' or '>' or '+' or '^' or '/' or '\\' or '|')
                 {
@@ -292,6 +314,27 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
             }
 
             return m;
+        }
+
+        /// <summary>
+        /// A word broken off by its speaker ("th- the", "proble- problem"): one or two letters, or a start of the
+        /// word that follows. Its hyphen stays; "long- and short-term" and "Vince- thanks" lose theirs.
+        /// </summary>
+        private readonly bool IsCutOffWord(int lo, int hyphen, int b)
+        {
+            var s = _s;
+            var ws = hyphen;
+            while (ws > lo && Chars.IsLetter(s[ws - 1]))
+                ws--;
+            if (ws != lo || ws == hyphen)
+                return false;
+            var fragment = s.AsSpan(ws, hyphen - ws);
+            if (fragment.Length <= 2)
+                return true;
+            var next = b;
+            while (next < s.Length && s[next] == ' ')
+                next++;
+            return next < s.Length && s.AsSpan(next).StartsWith(fragment, StringComparison.OrdinalIgnoreCase);
         }
 
         /// <summary>Tokens of the stripped suffix region, left to right (each punctuation token or run).</summary>
@@ -325,8 +368,8 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
             var last = m == b; // nothing between the period and the next chunk
             if (Chars.IsDigit(word[0]))
             {
-                // "1." opening a paragraph is a list number; elsewhere the period ends the sentence
-                return ws == lo && lo == _chunkStart && _sink.AtParagraphStart && word.Length <= 2 && IsDigits(word);
+                // "1." or "2.1." opening a paragraph or a sentence is a list number; elsewhere the period ends the sentence
+                return ws == lo && lo == _chunkStart && word.Length <= 5 && IsSectionNumber(word) && AtSentenceStart();
             }
 
             switch (AbbreviationKindOf(word, standalone: ws == lo))
@@ -375,6 +418,35 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
             if (word.Contains('.'))
                 return IsDottedAbbreviation(word) ? AbbreviationKind.General : AbbreviationKind.None;
             return word.Length == 1 && Chars.IsLetter(word[0]) && standalone ? AbbreviationKind.General : AbbreviationKind.None;
+        }
+
+        /// <summary>"2", "12", "2.1": one or two digits, in groups separated by periods.</summary>
+        private static bool IsSectionNumber(ReadOnlySpan<char> w)
+        {
+            var group = 0;
+            foreach (var c in w)
+            {
+                if (c == '.' && group > 0)
+                    group = 0;
+                else if (Chars.IsDigit(c) && ++group <= 2)
+                    continue;
+                else
+                    return false;
+            }
+
+            return group > 0;
+        }
+
+        /// <summary>True at the start of a paragraph or right after terminal punctuation.</summary>
+        private readonly bool AtSentenceStart()
+        {
+            if (_sink.AtParagraphStart)
+                return true;
+            var doc = _sink.Document;
+            if (doc.TokenCount == 0)
+                return true;
+            var last = doc.NormOf(doc.TokenCount - 1);
+            return last.Length > 0 && (Chars.IsTerminal(last[^1]) || last[^1] == ':');
         }
 
         private static bool IsDigits(ReadOnlySpan<char> w)
@@ -532,7 +604,21 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                     case '.':
                         if (inside && Chars.IsWord(s[i - 1]) && Chars.IsWord(s[i + 1]))
                         {
+                            if (Chars.IsUpper(s[i + 1]) && i + 2 < m && Chars.IsLower(s[i + 2]) && PeriodEndsAbbreviation(p, i))
+                            {
+                                Piece(p, i + 1); // "Dr.Michael", "S.Korea": the abbreviation, then the name
+                                i++;
+                                p = i;
+                                continue;
+                            }
+
                             i++; // "3.5", "e.g", "alt.animals.cats", "Guaranty.doc"
+                            continue;
+                        }
+
+                        if (i == p && i + 1 < m && Chars.IsDigit(s[i + 1]))
+                        {
+                            i++; // ".25"
                             continue;
                         }
 
@@ -543,10 +629,36 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                         }
 
                         break;
-                    case ',' or ':':
+                    case ',':
+                        if (inside && Chars.IsDigit(s[i - 1]) && Chars.IsDigit(s[i + 1]) && (IsThousands(i + 1, m) || lo == 0 || s[lo - 1] != '['))
+                        {
+                            i++; // 1,000 and 7,5 but citations: [13,14]
+                            continue;
+                        }
+
+                        break;
+                    case ':':
                         if (inside && Chars.IsDigit(s[i - 1]) && Chars.IsDigit(s[i + 1]))
                         {
-                            i++; // 1,000 and 10:30
+                            i++; // 10:30
+                            continue;
+                        }
+
+                        break;
+                    case '*':
+                        if (inside && Chars.IsLetter(s[i - 1]) && (Chars.IsLetter(s[i + 1]) || (s[i + 1] == '*' && i + 2 < m && Chars.IsLetter(s[i + 2]))))
+                        {
+                            i++; // "sh*t", "bl**dy"
+                            continue;
+                        }
+
+                        break;
+                    case '$':
+                        if (i > p && i - p <= 3 && IsUpperRun(p, i))
+                        {
+                            Piece(p, i + 1); // US$, HK$, A$
+                            i++;
+                            p = i;
                             continue;
                         }
 
@@ -578,13 +690,36 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                 }
 
                 Piece(p, i);
-                var len = PunctLength(i, m);
+                var len = SpecialLength(i, m);
+                if (len == 0)
+                    len = PunctLength(i, m);
                 Emit(i, i + len);
                 i += len;
                 p = i;
             }
 
             Piece(p, m);
+        }
+
+        /// <summary>Exactly three digits after a comma, then no more digits: a thousands separator.</summary>
+        private readonly bool IsThousands(int i, int m)
+        {
+            var s = _s;
+            var e = i;
+            while (e < m && Chars.IsDigit(s[e]))
+                e++;
+            return e - i == 3;
+        }
+
+        private readonly bool IsUpperRun(int p, int e)
+        {
+            for (var k = p; k < e; k++)
+            {
+                if (!Chars.IsUpper(_s[k]))
+                    return false;
+            }
+
+            return true;
         }
 
         private readonly bool PeriodEndsAbbreviation(int p, int period)
@@ -619,7 +754,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                 return IsPhoneLike(first, m);
             }
 
-            var firstPart = ls == p || !Chars.Is(s[ls - 1], CharKind.Hyphen);
+            var firstPart = ls == 0 || !Chars.Is(s[ls - 1], CharKind.Hyphen);
             if (firstPart && Chars.IsLetter(left[0]) && _lex.IsHyphenPrefix(left))
                 return true;
             return (re >= m || !Chars.Is(s[re], CharKind.Hyphen)) && _lex.IsHyphenSuffix(right);
@@ -746,7 +881,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
         private readonly int UnitStart(ReadOnlySpan<char> w)
         {
             var i = 0;
-            while (i < w.Length && (Chars.IsDigit(w[i]) || (w[i] is '.' or ',' && i + 1 < w.Length && Chars.IsDigit(w[i + 1]))))
+            while (i < w.Length && (Chars.IsDigit(w[i]) || (w[i] is '.' or ',' or ':' && i + 1 < w.Length && Chars.IsDigit(w[i + 1]))))
                 i++;
             if (i == 0 || i == w.Length)
                 return 0;
