@@ -58,10 +58,13 @@ internal sealed class SentenceSplitter
             // closing quotes and brackets, and more terminal punctuation, belong to the sentence that ends
             var u = t + 1;
             var closed = false;
-            while (u < n && (doc.FlagsOf(u) & TokenFlags.ParagraphStart) == 0 && ClosesSentence(doc, u))
+            while (u < n && (doc.FlagsOf(u) & TokenFlags.ParagraphStart) == 0)
             {
+                var citation = CitationLength(doc, u);
+                if (citation == 0 && !ClosesSentence(doc, u))
+                    break;
                 closed |= StopOf(doc.NormOf(u)) == Stop.None;
-                u++;
+                u += Math.Max(citation, 1);
             }
 
             if (forced || u >= n || (doc.FlagsOf(u) & TokenFlags.ParagraphStart) != 0
@@ -111,6 +114,20 @@ internal sealed class SentenceSplitter
         if (c is '"' or '\'' && token.Length <= 2)
             return attached;
         return kind == CharKind.Terminal && attached && StopOf(token) != Stop.None;
+    }
+
+    /// <summary>A citation mark after the full stop ("good.[1] More"), 3 tokens, or 0.</summary>
+    private static int CitationLength(Document doc, int u)
+    {
+        if (u + 2 >= doc.TokenCount || doc.NormOf(u) is not "[" || doc.NormOf(u + 2) is not "]")
+            return 0;
+        foreach (var c in doc.NormOf(u + 1))
+        {
+            if (!Chars.IsDigit(c) && c != ',')
+                return 0;
+        }
+
+        return 3;
     }
 
     /// <summary>A word right after the stop, with no space between: "draft).doc", "end.The" are not two sentences.</summary>

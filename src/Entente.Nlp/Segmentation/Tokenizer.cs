@@ -16,6 +16,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
     {
         var run = new Run(lexicon, text, ref sink);
         run.All();
+        sink.Finish();
     }
 
     /// <summary>
@@ -50,6 +51,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
         private bool _singleQuoteOpen;
         private int _finalAbbreviationEnd; // end offset of a token that must end its sentence, or -1
         private int _chunkStart;
+        private int _middleEnd; // where the suffixes of the current chunk start
 
         public Run(SegmentationLexicon lexicon, string text, ref TokenSink sink)
         {
@@ -442,11 +444,16 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
         {
             if (_sink.AtParagraphStart)
                 return true;
-            var doc = _sink.Document;
-            if (doc.TokenCount == 0)
+            var last = _sink.LastToken;
+            if (last.Length == 0 || last is ":")
                 return true;
-            var last = doc.NormOf(doc.TokenCount - 1);
-            return last.Length > 0 && (Chars.IsTerminal(last[^1]) || last[^1] == ':');
+            foreach (var c in last)
+            {
+                if (!Chars.IsTerminal(c))
+                    return false;
+            }
+
+            return true;
         }
 
         private static bool IsDigits(ReadOnlySpan<char> w)
@@ -543,6 +550,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                 return;
             }
 
+            _middleEnd = m;
             var start = lo;
             var i = lo;
             while (i < m)
@@ -590,6 +598,12 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                 switch (c)
                 {
                     case '-' or '‐' or '‑':
+                        if (i + 1 == _middleEnd && i > p && Chars.IsLetter(s[i - 1]))
+                        {
+                            i++; // the suffix rules kept the hyphen of a cut-off word: "th-"
+                            continue;
+                        }
+
                         if (i + 1 < m && s[i + 1] is not ('-' or '‐' or '‑'))
                         {
                             // UD English splits the minus of a negative number too: "-" "37"
@@ -622,7 +636,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                             continue;
                         }
 
-                        if (i > p && Chars.IsAlnum(s[i - 1]) && (i + 1 == m || (s[i + 1] != '.' && PeriodEndsAbbreviation(p, i))))
+                        if (i > p && Chars.IsAlnum(s[i - 1]) && (i + 1 == _middleEnd || (i + 1 < m && s[i + 1] != '.' && PeriodEndsAbbreviation(p, i))))
                         {
                             i++; // the suffix rules kept this final period, or an abbreviation before an infix ("U.S.-led")
                             continue;
