@@ -1,3 +1,4 @@
+using Entente.Coding.Actors;
 using Entente.Nlp;
 using Entente.Nlp.Pipeline;
 using Entente.Nlp.Segmentation;
@@ -11,6 +12,6 @@ public static class EntentePipeline
     public static Pipeline Create(DataDirectory data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return new Pipeline(new Segmenter());
+        return new Pipeline(new Segmenter(), ActorResolver.LoadDefault(data));
     }
 }
