@@ -67,6 +67,8 @@ internal sealed class SentenceSplitter
                 u += Math.Max(citation, 1);
             }
 
+            while (u < n && (doc.FlagsOf(u - 1) & TokenFlags.JoinedToNext) != 0)
+                u++; // never between the words of one surface token
             if (forced || u >= n || (doc.FlagsOf(u) & TokenFlags.ParagraphStart) != 0
                 || (StartsSentence(stop, closed, doc.NormOf(u)) && !GluedToWord(doc, u)))
             {
@@ -111,7 +113,7 @@ internal sealed class SentenceSplitter
         var kind = Chars.Kind(c);
         if (kind == CharKind.Close || c is '”' or '’' or '»' or '›')
             return true;
-        if (c is '"' or '\'' && token.Length <= 2)
+        if (c is '"' or '\'' && (token.Length == 1 || token is "''"))
             return attached;
         return kind == CharKind.Terminal && attached && StopOf(token) != Stop.None;
     }

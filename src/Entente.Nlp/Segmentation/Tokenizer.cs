@@ -177,21 +177,8 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
             if (e < b && (Chars.IsWord(s[e]) || Chars.IsApostrophe(s[e])))
                 return false;
             var word = s.AsSpan(i + 1, e - i - 1);
-            return IsClitic(word) || IsApheresis(word);
+            return TokenShapes.IsClitic(word) || TokenShapes.IsApheresis(word);
         }
-
-        private static bool IsClitic(ReadOnlySpan<char> w) =>
-            w.Length is 1 or 2 && (w.Equals("s", StringComparison.OrdinalIgnoreCase) || w.Equals("m", StringComparison.OrdinalIgnoreCase)
-                                   || w.Equals("d", StringComparison.OrdinalIgnoreCase) || w.Equals("re", StringComparison.OrdinalIgnoreCase)
-                                   || w.Equals("ve", StringComparison.OrdinalIgnoreCase) || w.Equals("ll", StringComparison.OrdinalIgnoreCase));
-
-        /// <summary>Words that lost their first letters to an apostrophe: 'em, 'cause, 'til, 'n', 'Ya.</summary>
-        private static bool IsApheresis(ReadOnlySpan<char> w) =>
-            w.Equals("em", StringComparison.OrdinalIgnoreCase) || w.Equals("cause", StringComparison.OrdinalIgnoreCase)
-            || w.Equals("cos", StringComparison.OrdinalIgnoreCase) || w.Equals("til", StringComparison.OrdinalIgnoreCase)
-            || w.Equals("tis", StringComparison.OrdinalIgnoreCase) || w.Equals("twas", StringComparison.OrdinalIgnoreCase)
-            || w.Equals("n", StringComparison.OrdinalIgnoreCase) || w.Equals("ya", StringComparison.OrdinalIgnoreCase)
-            || w.Equals("bout", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Length of the punctuation token at <paramref name="i"/>: runs stay together ("...", "--", "?!", "``").</summary>
         private readonly int PunctLength(int i, int b)
@@ -259,7 +246,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
         private int SuffixStart(int lo, int b)
         {
             var s = _s;
-            var url = StartsUrl(lo, b);
+            var url = TokenShapes.StartsUrl(s.AsSpan(lo, b - lo));
             var m = b;
             while (m > lo)
             {
@@ -368,10 +355,17 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                 return false;
             var word = s.AsSpan(ws, m - 1 - ws);
             var last = m == b; // nothing between the period and the next chunk
+            if (Chars.IsDigit(word[0]) && TokenShapes.IsClockTime(word))
+            {
+                if (last && NextStartsSentence(b))
+                    _finalAbbreviationEnd = m;
+                return true; // "8:30p.m." is "8:30" "p.m."
+            }
+
             if (Chars.IsDigit(word[0]))
             {
                 // "1." or "2.1." opening a paragraph or a sentence is a list number; elsewhere the period ends the sentence
-                return ws == lo && lo == _chunkStart && word.Length <= 5 && IsSectionNumber(word) && AtSentenceStart();
+                return ws == lo && lo == _chunkStart && word.Length <= 5 && TokenShapes.IsSectionNumber(word) && AtSentenceStart();
             }
 
             switch (AbbreviationKindOf(word, standalone: ws == lo))
@@ -418,25 +412,8 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
             if (kind != AbbreviationKind.None)
                 return kind;
             if (word.Contains('.'))
-                return IsDottedAbbreviation(word) ? AbbreviationKind.General : AbbreviationKind.None;
+                return TokenShapes.IsDottedAbbreviation(word) ? AbbreviationKind.General : AbbreviationKind.None;
             return word.Length == 1 && Chars.IsLetter(word[0]) && standalone ? AbbreviationKind.General : AbbreviationKind.None;
-        }
-
-        /// <summary>"2", "12", "2.1": one or two digits, in groups separated by periods.</summary>
-        private static bool IsSectionNumber(ReadOnlySpan<char> w)
-        {
-            var group = 0;
-            foreach (var c in w)
-            {
-                if (c == '.' && group > 0)
-                    group = 0;
-                else if (Chars.IsDigit(c) && ++group <= 2)
-                    continue;
-                else
-                    return false;
-            }
-
-            return group > 0;
         }
 
         /// <summary>True at the start of a paragraph or right after terminal punctuation.</summary>
@@ -454,38 +431,6 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
             }
 
             return true;
-        }
-
-        private static bool IsDigits(ReadOnlySpan<char> w)
-        {
-            foreach (var c in w)
-            {
-                if (!Chars.IsDigit(c))
-                    return false;
-            }
-
-            return true;
-        }
-
-        /// <summary>"U.S", "e.g", "Ph.D", "J.R.R", "a.m": letter groups of one to three, periods between.</summary>
-        private static bool IsDottedAbbreviation(ReadOnlySpan<char> w)
-        {
-            var group = 0;
-            foreach (var c in w)
-            {
-                if (c == '.')
-                {
-                    if (group == 0)
-                        return false;
-                    group = 0;
-                }
-                else if (!Chars.IsLetter(c) || ++group > 3)
-                {
-                    return false;
-                }
-            }
-
-            return group > 0;
         }
 
         // ---- looking ahead --------------------------------------------------------------------------------
@@ -576,7 +521,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
             if (lo >= m)
                 return;
             var s = _s;
-            if (IsUrlOrAddress(lo, m))
+            if (TokenShapes.IsUrlOrAddress(s.AsSpan(lo, m - lo)))
             {
                 Emit(lo, m);
                 return;
@@ -644,7 +589,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
 
                         break;
                     case ',':
-                        if (inside && Chars.IsDigit(s[i - 1]) && Chars.IsDigit(s[i + 1]) && (IsThousands(i + 1, m) || lo == 0 || s[lo - 1] != '['))
+                        if (inside && Chars.IsDigit(s[i - 1]) && Chars.IsDigit(s[i + 1]) && (TokenShapes.IsThousands(s.AsSpan(i + 1, m - i - 1)) || lo == 0 || s[lo - 1] != '['))
                         {
                             i++; // 1,000 and 7,5 but citations: [13,14]
                             continue;
@@ -668,7 +613,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
 
                         break;
                     case '$':
-                        if (i > p && i - p <= 3 && IsUpperRun(p, i))
+                        if (i > p && i - p <= 3 && TokenShapes.IsUpper(s.AsSpan(p, i - p)))
                         {
                             Piece(p, i + 1); // US$, HK$, A$
                             i++;
@@ -715,27 +660,6 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
             Piece(p, m);
         }
 
-        /// <summary>Exactly three digits after a comma, then no more digits: a thousands separator.</summary>
-        private readonly bool IsThousands(int i, int m)
-        {
-            var s = _s;
-            var e = i;
-            while (e < m && Chars.IsDigit(s[e]))
-                e++;
-            return e - i == 3;
-        }
-
-        private readonly bool IsUpperRun(int p, int e)
-        {
-            for (var k = p; k < e; k++)
-            {
-                if (!Chars.IsUpper(_s[k]))
-                    return false;
-            }
-
-            return true;
-        }
-
         private readonly bool PeriodEndsAbbreviation(int p, int period)
         {
             var ws = WordBefore(p, period);
@@ -760,44 +684,18 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                 re++;
             var left = s.AsSpan(ls, i - ls);
             var right = s.AsSpan(i + 1, re - i - 1);
-            if (IsDigits(left) && IsDigits(right))
+            if (TokenShapes.IsDigits(left) && TokenShapes.IsDigits(right))
             {
                 var first = ls;
                 while (first > p && (Chars.IsDigit(s[first - 1]) || (s[first - 1] == '-' && first - 1 > p && Chars.IsDigit(s[first - 2]))))
                     first--;
-                return IsPhoneLike(first, m);
+                return TokenShapes.IsPhoneLike(s.AsSpan(first, m - first));
             }
 
             var firstPart = ls == 0 || !Chars.Is(s[ls - 1], CharKind.Hyphen);
             if (firstPart && Chars.IsLetter(left[0]) && _lex.IsHyphenPrefix(left))
                 return true;
             return (re >= m || !Chars.Is(s[re], CharKind.Hyphen)) && _lex.IsHyphenSuffix(right);
-        }
-
-        /// <summary>Digit groups joined by hyphens that are a phone number, ZIP+4 or an identifier, not a range.</summary>
-        private readonly bool IsPhoneLike(int start, int m)
-        {
-            var s = _s;
-            Span<int> groups = stackalloc int[4];
-            var count = 0;
-            var i = start;
-            while (i < m)
-            {
-                var g = i;
-                while (i < m && Chars.IsDigit(s[i]))
-                    i++;
-                if (i == g)
-                    break;
-                if (count < groups.Length)
-                    groups[count] = i - g;
-                count++;
-                if (i < m && s[i] == '-' && i + 1 < m && Chars.IsDigit(s[i + 1]))
-                    i++;
-                else
-                    break;
-            }
-
-            return count >= 3 || (count == 2 && groups[1] == 4 && groups[0] is 1 or 3 or 5);
         }
 
         /// <summary>"9/11", "5/30/00", "1/2", "b/c", "w/o" stay whole; "and/or" is three tokens.</summary>
@@ -835,7 +733,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
             var piece = s.AsSpan(p, e - p);
             var len = piece.Length;
 
-            if (len >= 2 && Chars.IsApostrophe(piece[^1]) && Chars.IsLetter(piece[^2]) && len >= 3)
+            if (len >= 3 && Chars.IsApostrophe(piece[^1]) && Chars.IsLetter(piece[^2]) && Chars.IsLetter(piece[0]))
             {
                 Emit2(p, e - 1, e); // plural possessive kept by the suffix rules: "merchants" + "'"
                 return;
@@ -843,7 +741,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
 
             if (len >= 3)
             {
-                var split = CliticSplit(piece);
+                var split = TokenShapes.CliticSplit(piece);
                 if (split > 0)
                 {
                     Emit2(p, p + split, e);
@@ -858,7 +756,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                 return;
             }
 
-            if (Chars.IsDigit(piece[0]) && Chars.IsLetter(piece[^1]))
+            if (Chars.IsDigit(piece[0]) && (Chars.IsLetter(piece[^1]) || piece[^1] == '.'))
             {
                 var unit = UnitStart(piece);
                 if (unit > 0)
@@ -872,25 +770,6 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
             Emit(p, e);
         }
 
-        /// <summary>Where a clitic starts in <paramref name="w"/> ("don't" -> 2, "Bush's" -> 4), or 0.</summary>
-        private static int CliticSplit(ReadOnlySpan<char> w)
-        {
-            var n = w.Length;
-            var last = (char)(w[^1] | 0x20);
-            if (last == 't' && n >= 4 && Chars.IsApostrophe(w[^2]) && (w[^3] | 0x20) == 'n' && Chars.IsLetter(w[^4]))
-                return n - 3; // n't
-            if (last is 's' or 'm' or 'd' && Chars.IsApostrophe(w[^2]) && Chars.IsLetter(w[^3]))
-                return n - 2; // 's 'm 'd
-            if (n >= 4 && Chars.IsApostrophe(w[^3]) && Chars.IsLetter(w[^4]))
-            {
-                var a = (char)(w[^2] | 0x20);
-                if ((a == 'r' && last == 'e') || (a == 'v' && last == 'e') || (a == 'l' && last == 'l'))
-                    return n - 3; // 're 've 'll
-            }
-
-            return 0;
-        }
-
         /// <summary>Where a unit starts after a number ("5pm" -> 1, "1.5bn" -> 3), or 0 to keep the piece whole.</summary>
         private readonly int UnitStart(ReadOnlySpan<char> w)
         {
@@ -899,6 +778,8 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                 i++;
             if (i == 0 || i == w.Length)
                 return 0;
+            if (TokenShapes.IsClockTime(w.TrimEnd('.')))
+                return w.Length - (w[^1] == '.' ? 4 : 3);
             for (var k = i; k < w.Length; k++)
             {
                 if (!Chars.IsLetter(w[k]))
@@ -923,48 +804,6 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
         }
 
         // ---- URLs and addresses -----------------------------------------------------------------------
-
-        private readonly bool StartsUrl(int lo, int b)
-        {
-            var w = _s.AsSpan(lo, b - lo);
-            return w.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || w.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-                || w.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase) || w.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
-                || w.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || w.StartsWith("file://", StringComparison.OrdinalIgnoreCase);
-        }
-
-        /// <summary>A URL, an e-mail address (also a truncated one, "s...@tack.net") or a domain name ("Space.com").</summary>
-        private readonly bool IsUrlOrAddress(int lo, int m)
-        {
-            if (StartsUrl(lo, m))
-                return true;
-            var w = _s.AsSpan(lo, m - lo);
-            var at = w.IndexOf('@');
-            if (at > 0 && at + 1 < w.Length && Chars.IsAlnum(w[at + 1]) && (Chars.IsAlnum(w[at - 1]) || w[at - 1] == '.') && !w[..at].Contains('/'))
-                return true;
-            var dot = w.LastIndexOf('.');
-            if (dot <= 0 || dot + 1 >= w.Length || !Chars.IsAlnum(w[dot - 1]))
-                return false;
-            var slash = w.IndexOf('/');
-            var host = slash > 0 ? w[..slash] : w;
-            dot = host.LastIndexOf('.');
-            return dot > 0 && IsTopLevelDomain(host[(dot + 1)..]) && IsHostName(host[..dot]);
-        }
-
-        private static bool IsHostName(ReadOnlySpan<char> w)
-        {
-            foreach (var c in w)
-            {
-                if (!(Chars.IsAlnum(c) || c is '-' or '.'))
-                    return false;
-            }
-
-            return true;
-        }
-
-        private static bool IsTopLevelDomain(ReadOnlySpan<char> t) =>
-            t is "com" or "org" or "net" or "edu" or "gov" or "mil" or "int" or "info" or "biz" or "io" or "uk" or "us"
-                or "ca" or "au" or "de" or "fr" or "ru" or "cn" or "jp" or "eu" or "tv" or "nz" or "ie" or "za"
-                or "COM" or "ORG" or "NET" or "EDU" or "GOV";
 
         // ---- writing --------------------------------------------------------------------------------
 

@@ -46,6 +46,7 @@ public sealed class TokenizerTests
     [InlineData("the 2nd time in the 1990s", "the 2nd time in the 1990s")]
     [InlineData("after 9/11, half (1/2) left", "after 9/11 , half ( 1/2 ) left")]
     [InlineData("it fell to -37 at 7:30PM", "it fell to - 37 at 7:30 PM")]
+    [InlineData("at 8:30p.m. on Monday", "at 8:30 p.m. on Monday")]
     [InlineData("£760 and €5.2m", "£ 760 and € 5.2 m")]
     [InlineData("refs [13,14] and 7,5", "refs [ 13 , 14 ] and 7,5")]
     [InlineData("a US$4.5 loan", "a US$ 4.5 loan")]
