@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using Entente.Nlp.Documents;
 using Entente.Nlp.Segmentation;
 
@@ -21,6 +23,19 @@ public sealed class SegmentationLexiconTests
         Assert.True(compiled.IsHyphenPrefix("Non"));
         Assert.True(compiled.IsSentenceStarter("The"));
         Assert.False(compiled.IsSentenceStarter("the"));
+    }
+
+    [Fact]
+    public void Manifest_ListsEveryLexiconFile_WithItsCurrentSha256()
+    {
+        var dir = Path.Combine(TestPaths.Repo, "data", "segmentation");
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
+        var listed = new Dictionary<string, string>();
+        foreach (var f in manifest.RootElement.GetProperty("files").EnumerateArray())
+            listed[f.GetProperty("file").GetString()!] = f.GetProperty("sha256").GetString()!;
+        Assert.Equal(SegmentationLexicon.FileNames.Order(), listed.Keys.Order());
+        foreach (var (file, sha) in listed)
+            Assert.Equal(sha, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(dir, file)))));
     }
 
     [Fact]
