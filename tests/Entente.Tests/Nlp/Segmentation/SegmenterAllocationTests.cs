@@ -42,3 +42,35 @@ public sealed class SegmenterAllocationTests
         Assert.True(tokens > 100 * 60);
     }
 }
+
+public sealed class SegmenterThreadSafetyTests
+{
+    [Fact]
+    public void SharedSegmenter_OnManyThreads_GivesTheSameResultAsOnOne()
+    {
+        var lines = File.ReadAllLines(TestPaths.Seed);
+        var texts = new List<string>();
+        for (var i = 0; i < 200; i++)
+            texts.Add(lines[i % lines.Length] + (i % 3 == 0 ? " Gen. Smith didn't go to the U.S. It’s late…" : ""));
+        var segmenter = new Segmenter();
+        var expected = texts.Select(t => Render(segmenter, t)).ToArray();
+        var actual = new string[texts.Count];
+        Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => actual[i] = Render(segmenter, texts[i]));
+        Assert.Equal(expected, actual);
+    }
+
+    private static string Render(Segmenter segmenter, string text)
+    {
+        var doc = new Document(text);
+        segmenter.Process(doc);
+        var parts = new List<string>();
+        foreach (var s in doc.Sentences)
+        {
+            for (var t = s.FirstToken; t < s.EndToken; t++)
+                parts.Add($"{doc.StartOf(t)}:{doc.EndOf(t)}:{(int)doc.FlagsOf(t)}");
+            parts.Add("|");
+        }
+
+        return string.Join(' ', parts);
+    }
+}
