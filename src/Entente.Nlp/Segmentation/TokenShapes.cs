@@ -75,8 +75,8 @@ internal static class TokenShapes
         var last = (char)(w[^1] | 0x20);
         if (last == 't' && n >= 4 && Chars.IsApostrophe(w[^2]) && (w[^3] | 0x20) == 'n' && Chars.IsLetter(w[^4]))
             return n - 3; // n't
-        if (last is 's' or 'm' or 'd' && Chars.IsApostrophe(w[^2]) && Chars.IsLetter(w[^3]))
-            return n - 2; // 's 'm 'd
+        if (last is 's' or 'm' or 'd' && Chars.IsApostrophe(w[^2]) && (Chars.IsLetter(w[^3]) || (last == 's' && w[^3] == '.')))
+            return n - 2; // 's 'm 'd, and "U.S.'s"
         if (n >= 4 && Chars.IsApostrophe(w[^3]) && Chars.IsLetter(w[^4]))
         {
             var a = (char)(w[^2] | 0x20);
