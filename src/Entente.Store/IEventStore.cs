@@ -41,6 +41,12 @@ public interface IEventStore : IDisposable
 
     /// <summary>Writes the merged events matching the filter to a Parquet file.</summary>
     void ExportParquet(string path, EventFilter filter);
+
+    /// <summary>
+    /// Writes the event records (one per report in a document, with its document's url, title and outlet and the
+    /// id of the merged event it belongs to) matching the filter to a file: CSV with a header, JSONL or Parquet.
+    /// </summary>
+    void ExportRecords(string path, Export.ExportFormat format, EventFilter filter);
 }
 
 /// <summary>A coded document as the store keeps it: metadata, content hash and the records the pipeline attached.</summary>

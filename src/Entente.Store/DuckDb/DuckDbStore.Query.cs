@@ -147,6 +147,31 @@ public sealed partial class DuckDbStore
         Execute($"COPY (SELECT {MergedColumns} FROM merged_events{where} ORDER BY {order}{limit}) TO {literal} (FORMAT parquet, COMPRESSION zstd)", [.. parameters]);
     }
 
+    public void ExportRecords(string path, Export.ExportFormat format, EventFilter filter)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(filter);
+        var options = format switch
+        {
+            Export.ExportFormat.Csv => "FORMAT csv, HEADER",
+            Export.ExportFormat.Jsonl => "FORMAT json",
+            Export.ExportFormat.Parquet => "FORMAT parquet, COMPRESSION zstd",
+            _ => throw new ArgumentException($"event records are written as CSV, JSONL or Parquet, not {format}", nameof(format)),
+        };
+        var parameters = new List<(string, object?)>();
+        var where = Where(filter, parameters);
+        var order = filter.Ascending ? "date ASC NULLS FIRST, doc_id, sentence" : "date DESC NULLS LAST, doc_id, sentence";
+        var limit = filter.Limit is { } n ? $" LIMIT {n.ToString(CultureInfo.InvariantCulture)}" : "";
+        var literal = "'" + Path.GetFullPath(path).Replace("'", "''", StringComparison.Ordinal) + "'";
+        Execute($"""
+            COPY (SELECT * FROM (
+                    SELECT e.* EXCLUDE (record_id, merge_key), d.url, d.title, d.source AS outlet
+                    FROM events e JOIN documents d ON d.doc_id = e.doc_id){where}
+                  ORDER BY {order}{limit})
+            TO {literal} ({options})
+            """, [.. parameters]);
+    }
+
     /// <summary>An actor pattern matches a country code or a CAMEO code prefix: CHN matches country CHN and code CHNGOV.</summary>
     private static string Side(string side, string parameter) =>
         $"({side}_country = ${parameter} OR starts_with({side}_code, ${parameter}))";

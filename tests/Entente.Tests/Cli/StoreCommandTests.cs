@@ -83,6 +83,22 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void ExportRecords_KeepEveryReportWithItsDocumentAndMergedEvent()
+    {
+        Seed();
+        var path = _dir.File("records.jsonl");
+
+        var run = CliRunner.Invoke(["export", "--format", "jsonl", "--records", "--actor", "CHN", "--db", Db, "-o", path]);
+
+        Assert.Equal(0, run.ExitCode);
+        var records = File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        Assert.Equal(["1", "2"], records.Select(r => r.GetProperty("doc_id").GetString()).Order());
+        Assert.Single(records.Select(r => r.GetProperty("merged_id").GetInt64()).Distinct());
+        Assert.Equal("https://example.org/1", records.Single(r => r.GetProperty("doc_id").GetString() == "1").GetProperty("url").GetString());
+        Assert.Equal("Beijing", records.Single(r => r.GetProperty("doc_id").GetString() == "1").GetProperty("location_name").GetString());
+    }
+
+    [Fact]
     public void ExportParquet_WithoutOutputFile_IsAUsageError()
     {
         Seed();

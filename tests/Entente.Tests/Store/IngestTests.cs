@@ -338,6 +338,7 @@ internal sealed class FailingStore(DuckDbStore inner, int failOnBatch) : IEventS
     public IReadOnlyList<ActorActivity> TopActors(int top, EventFilter filter) => inner.TopActors(top, filter);
     public IReadOnlyList<DyadTotal> TopDyads(int top, EventFilter filter) => inner.TopDyads(top, filter);
     public void ExportParquet(string path, EventFilter filter) => inner.ExportParquet(path, filter);
+    public void ExportRecords(string path, Entente.Store.Export.ExportFormat format, EventFilter filter) => inner.ExportRecords(path, format, filter);
 
     public void Dispose()
     {
