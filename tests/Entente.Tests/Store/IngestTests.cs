@@ -304,6 +304,38 @@ public sealed class IngestTests : IDisposable
     }
 
     [Fact]
+    public void AUtf16TextFileWithAByteOrderMark_IsDecoded()
+    {
+        var path = _dir.Write("utf16.txt", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("Israel aided Ukraine near Lviv.")]);
+        using var store = Store();
+
+        var run = Ingest(store, paths: path);
+
+        Assert.Equal(1, run.Totals.Stored);
+        Assert.Equal("070", Assert.Single(store.Events(EventFilter.All)).Cameo);
+    }
+
+    [Fact]
+    public void ADirectory_IsReadRecursivelyAndOtherFileTypesAreLeftAlone()
+    {
+        _dir.Write("tree/b/2.txt", "Russia attacked Ukraine.");
+        _dir.Write("tree/a/1.txt", "China met Russia.");
+        _dir.Write("tree/a/deeper/3.jsonl", Line("j", "2024-05-05", "France criticized Iran."));
+        _dir.Write("tree/notes.docx", [0x50, 0x4B, 0x03, 0x04]);
+        _dir.Write("tree/picture.png", [0x89, 0x50, 0x4E, 0x47]);
+        using var store = Store();
+
+        var run = Ingest(store, paths: _dir.File("tree"));
+
+        Assert.Equal((3L, 0L), (run.Totals.Stored, run.Totals.Rejected));
+        var skipped = Assert.Single(_diagnostics);
+        Assert.Equal((Severity.Info, "skipped-files"), (skipped.Severity, skipped.Code));
+        Assert.StartsWith("2 files", skipped.Message, StringComparison.Ordinal);
+        var ids = store.Scalar<string>("SELECT string_agg(doc_id, ' ' ORDER BY doc_id) FROM documents");
+        Assert.Matches(@"^\S*tree/a/1\.txt \S*tree/b/2\.txt j$", ids);
+    }
+
+    [Fact]
     public void AMissingPath_IsReportedAndTheOtherPathsAreStillIngested()
     {
         var good = _dir.Write("a.txt", "China met Russia.");
