@@ -41,6 +41,18 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
         return lines >= 3 && lowerStarts * 3 >= lines;
     }
 
+    /// <summary>
+    /// How many line breaks the whitespace character at <paramref name="i"/> makes: \n, a \r not before \n,
+    /// NEL and the line separator make one; the paragraph separator makes two (a blank line).
+    /// </summary>
+    internal static int LineBreaks(string s, int i) => s[i] switch
+    {
+        '\n' or '\u0085' or '\u2028' => 1,
+        '\r' => i + 1 < s.Length && s[i + 1] == '\n' ? 0 : 1,
+        '\u2029' => 2,
+        _ => 0,
+    };
+
     /// <summary>One tokenization of one text.</summary>
     private ref struct Run
     {
@@ -72,8 +84,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                 var newlines = 0;
                 while (i < n && Chars.IsSpace(s[i]))
                 {
-                    if (s[i] == '\n')
-                        newlines++;
+                    newlines += LineBreaks(s, i);
                     i++;
                 }
 
@@ -443,8 +454,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
             var i = b;
             while (i < s.Length && Chars.IsSpace(s[i]))
             {
-                if (s[i] == '\n')
-                    newlines++;
+                newlines += LineBreaks(s, i);
                 i++;
             }
 
