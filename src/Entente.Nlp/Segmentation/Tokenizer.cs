@@ -317,8 +317,8 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
         }
 
         /// <summary>
-        /// A word broken off by its speaker ("th- the", "proble- problem"): one or two letters, or a start of the
-        /// word that follows. Its hyphen stays; "long- and short-term" and "Vince- thanks" lose theirs.
+        /// A word broken off by its speaker ("th- the", "proble- problem"): one letter, two that are not an
+        /// acronym, or a start of the word that follows. Its hyphen stays; "long- and short-term" and "Vince- thanks" lose theirs.
         /// </summary>
         private readonly bool IsCutOffWord(int lo, int hyphen, int b)
         {
@@ -329,8 +329,9 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
             if (ws != lo || ws == hyphen)
                 return false;
             var fragment = s.AsSpan(ws, hyphen - ws);
-            if (fragment.Length <= 2)
-                return true;
+            if (fragment.Length == 1 || (fragment.Length == 2 && Chars.IsLower(fragment[1])))
+                return true; // "w-", "Th-", but not "US- and EU-based"
+
             var next = b;
             while (next < s.Length && s[next] == ' ')
                 next++;
