@@ -302,6 +302,25 @@ public sealed class DuckDbStoreTests : IDisposable
     }
 
     [Fact]
+    public void ActorPatterns_MatchCountriesCodePrefixesAndActorsWithoutACountry()
+    {
+        using var store = Open();
+        store.WriteBatch([
+            Doc("1", D("2024-01-05"), "X", Event("1", "USAGOV", "040", "RUS", D("2024-01-05"))),
+            Doc("2", D("2024-01-06"), "X", Event("2", "USAMIL", "190", "IRQ", D("2024-01-06"))),
+            Doc("3", D("2024-01-07"), "X", Event("3", "IGOUNO", "111", "RUS", D("2024-01-07"))),
+            Doc("4", D("2024-01-08"), "X", Event("4", "IGOUNOWHO", "070", "SDN", D("2024-01-08"))),
+        ]);
+
+        Assert.Equal(["1", "2"], store.Events(new EventFilter { Actor = "USA", Ascending = true }).Select(e => e.FirstDocument));
+        Assert.Equal(["1"], store.Events(new EventFilter { Actor = "USAGOV" }).Select(e => e.FirstDocument));
+        Assert.Equal(["3", "4"], store.Events(new EventFilter { Actor = "IGO", Ascending = true }).Select(e => e.FirstDocument));
+        Assert.Equal(["3", "4"], store.Events(new EventFilter { Actor = "IGOUNO", Ascending = true }).Select(e => e.FirstDocument));
+        Assert.Equal(["3"], store.Events(new EventFilter { Actor = "IGO", With = "RUS" }).Select(e => e.FirstDocument));
+        Assert.Equal(1, store.Dyad("IGOUNO", "RUS", Period.Year, EventFilter.All).Single().Events);
+    }
+
+    [Fact]
     public void TopActorsAndDyads_RankByNumberOfEvents()
     {
         using var store = Open();
