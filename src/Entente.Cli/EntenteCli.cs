@@ -12,6 +12,7 @@ public static class EntenteCli
         root.Subcommands.Add(CodeCommand.Create(ctx));
         root.Subcommands.Add(EvalCommand.Create(ctx));
         root.Subcommands.Add(TrainCommand.Create(ctx));
+        root.Subcommands.Add(ParseCommand.Create(ctx));
         return root;
     }
 

@@ -20,12 +20,13 @@ public static class TrainCommand
         var cmd = new Command("train", "Train a model (tagger, parser or ner) on annotated data");
         cmd.Subcommands.Add(Sub(ctx, "tagger", "Train the part-of-speech tagger and the lemmatizer on CoNLL-U files", "data/models/tagger", 12, RunTagger));
         cmd.Subcommands.Add(Sub(ctx, "parser", "Train the dependency parser on CoNLL-U files", "data/models/parser", 15, TrainParserCommand.Run));
+        cmd.Subcommands.Add(TrainClustersCommand.Create(ctx));
         cmd.Subcommands.Add(Sub(ctx, "ner", "Train the entity recognizer on IOB2 files", "data/models/ner", 12, TrainNerCommand.Run));
         return cmd;
     }
 
     /// <summary>What every training command is given.</summary>
-    public sealed record Options(string[] Train, string[] Dev, string Out, int Epochs, string? Tagger, int Seed);
+    public sealed record Options(string[] Train, string[] Dev, string Out, int Epochs, string? Tagger, int Seed, string? Clusters, string? Gazetteer = null);
 
     private static Command Sub(CliContext ctx, string name, string description, string defaultOut, int defaultEpochs, Func<CliContext, Options, int> run)
     {
@@ -40,10 +41,14 @@ public static class TrainCommand
         });
         var tagger = new Option<string?>("--tagger") { Description = "Tagger model folder whose predicted tags the parser/ner trains and evaluates on (default data/models/tagger)" };
         var seed = new Option<int>("--seed") { Description = "Random seed for shuffling", DefaultValueFactory = _ => 1 };
-        var cmd = new Command(name, description) { train, dev, output, epochs, seed };
-        if (name != "tagger")
+        var clusters = new Option<string?>("--clusters") { Description = "Word clusters file (default data/models/clusters/clusters.bin; 'none' for no clusters)" };
+        var cmd = new Command(name, description) { train, dev, output, epochs, seed, clusters };
+        if (name == "parser")
             cmd.Options.Add(tagger);
-        cmd.SetAction(pr => run(ctx, new Options(pr.GetValue(train)!, pr.GetValue(dev)!, pr.GetValue(output)!, pr.GetValue(epochs), pr.GetValue(tagger), pr.GetValue(seed))));
+        var gazetteer = new Option<string?>("--gazetteer") { Description = "Folder with countries.json and cities15000.txt.gz (default ../shared/data/gazetteer beside the repository)" };
+        if (name == "ner")
+            cmd.Options.Add(gazetteer);
+        cmd.SetAction(pr => run(ctx, new Options(pr.GetValue(train)!, pr.GetValue(dev)!, pr.GetValue(output)!, pr.GetValue(epochs), pr.GetValue(tagger), pr.GetValue(seed), pr.GetValue(clusters), pr.GetValue(gazetteer))));
         return cmd;
     }
 
@@ -61,6 +66,26 @@ public static class TrainCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             ctx.Fail("cannot read training data: " + e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>The clusters a training run uses: --clusters, else the shipped ones; null after an error message.</summary>
+    internal static WordClusters? LoadClusters(CliContext ctx, Options o, TextWriter w)
+    {
+        if (o.Clusters == "none")
+            return WordClusters.Empty;
+        var path = o.Clusters ?? ctx.Data["models/clusters/" + TrainClustersCommand.FileName];
+        try
+        {
+            using var f = File.OpenRead(path);
+            var clusters = WordClusters.Load(f);
+            w.WriteLine(Invariant($"word clusters: {clusters.Count} words from {path}"));
+            return clusters;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            ctx.Fail($"cannot load word clusters from '{path}': {e.Message} (use --clusters none to train without)");
             return null;
         }
     }
@@ -109,9 +134,12 @@ public static class TrainCommand
         var dev = ReadTreebanks(ctx, o.Dev);
         if (train is null || dev is null)
             return ExitCodes.Usage;
+        var clusters = LoadClusters(ctx, o, w);
+        if (clusters is null)
+            return ExitCodes.Usage;
         w.WriteLine(Invariant($"tagger: {train.Count} training sentences, {dev.Count} dev sentences"));
         var best = (Epoch: 0, Upos: 0.0, Xpos: 0.0);
-        var model = TaggerTrainer.Train(train, dev, o.Epochs, e =>
+        var model = TaggerTrainer.Train(train, dev, o.Epochs, clusters, e =>
         {
             w.WriteLine(Invariant($"epoch {e.Epoch,3}  dev UPOS {e.UposAccuracy:F2}  XPOS {e.XposAccuracy:F2}  features {e.Features}  {e.Seconds:F0}s"));
             if (e.UposAccuracy + e.XposAccuracy > best.Upos + best.Xpos)

@@ -33,11 +33,14 @@ internal static class TrainParserCommand
             return ExitCodes.Usage;
         }
 
+        var clusters = TrainCommand.LoadClusters(ctx, o, w);
+        if (clusters is null)
+            return ExitCodes.Usage;
         w.WriteLine(TrainCommand.Invariant($"parser: {train.Count} training sentences, {dev.Count} dev sentences; tagging training data in {Folds} folds"));
-        var trainTagged = Jackknife.RetagByFolds(train, Folds, FoldEpochs, f => w.WriteLine(TrainCommand.Invariant($"  fold {f}/{Folds} tagged ({clock.Elapsed.TotalSeconds:F0}s)")));
+        var trainTagged = Jackknife.RetagByFolds(train, Folds, FoldEpochs, tagger.Clusters, f => w.WriteLine(TrainCommand.Invariant($"  fold {f}/{Folds} tagged ({clock.Elapsed.TotalSeconds:F0}s)")));
         var devTagged = Jackknife.Retag(tagger, dev);
         var best = (Epoch: 0, Uas: 0.0, Las: 0.0);
-        var model = ParserTrainer.Train(trainTagged, devTagged, o.Epochs, e =>
+        var model = ParserTrainer.Train(trainTagged, devTagged, o.Epochs, clusters, e =>
         {
             w.WriteLine(TrainCommand.Invariant($"epoch {e.Epoch,3}  dev UAS {e.Uas:F2}  LAS {e.Las:F2}  features {e.Features}  {e.Seconds:F0}s"));
             if (e.Las > best.Las)

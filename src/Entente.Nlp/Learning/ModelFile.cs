@@ -16,7 +16,7 @@ public static class ModelFile
 
     public static ModelWriter Create(Stream stream, string kind)
     {
-        var w = new ModelWriter(new BinaryWriter(new GZipStream(stream, CompressionLevel.SmallestSize), Encoding.UTF8));
+        var w = new ModelWriter(new BinaryWriter(new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true), Encoding.UTF8));
         w.Raw.Write(Magic);
         w.Raw.Write(FormatVersion);
         w.Raw.Write(kind);
@@ -27,7 +27,7 @@ public static class ModelFile
     /// <exception cref="InvalidDataException">The stream is not a model of that kind and version.</exception>
     public static ModelReader Open(Stream stream, string kind)
     {
-        var r = new ModelReader(new BinaryReader(new GZipStream(stream, CompressionMode.Decompress), Encoding.UTF8));
+        var r = new ModelReader(new BinaryReader(new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true), Encoding.UTF8));
         try
         {
             if (r.Raw.ReadString() != Magic)

@@ -71,7 +71,9 @@ public sealed class PerceptronTrainer
             for (var i = 0; i < row.Count; i++)
             {
                 var total = row.Total[i] + (double)row.Weight[i] * (_step - row.Stamp[i]);
-                var avg = (float)(total / step);
+                // rounded to half precision here, as the model file stores it, so a saved and reloaded
+                // model predicts exactly what the trained one does
+                var avg = (float)(Half)(total / step);
                 if (Math.Abs(avg) >= minWeight)
                 {
                     classes.Add(row.Class[i]);

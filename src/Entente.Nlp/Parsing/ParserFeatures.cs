@@ -14,6 +14,7 @@ public sealed class ParserInput
     public ulong[] Word = new ulong[64];
     public ulong[] Tag = new ulong[64];
     public ulong[] Upos = new ulong[64];
+    public uint[] Cluster = new uint[64];
 
     public int Length { get; private set; }
 
@@ -25,16 +26,19 @@ public sealed class ParserInput
             Word = new ulong[n];
             Tag = new ulong[n];
             Upos = new ulong[n];
+            Cluster = new uint[n];
         }
 
         Length = length;
         Word[length] = RootAtom;
         Tag[length] = RootAtom;
         Upos[length] = RootAtom;
+        Cluster[length] = WordClusters.None;
     }
 
-    public void Set(int i, ulong lowerForm, int xpos, int upos)
+    public void Set(int i, ulong lowerForm, int xpos, int upos, uint cluster)
     {
+        Cluster[i] = cluster;
         Word[i] = lowerForm;
         Tag[i] = FeatureHash.OfInt(xpos);
         Upos[i] = FeatureHash.OfInt(1000 + upos);
@@ -45,17 +49,20 @@ public sealed class ParserInput
 /// Feature templates of the parser, after Zhang and Nivre (2011) adapted to arc-hybrid, whose two
 /// candidate arcs are (buffer front, stack top) and (second on stack, stack top): words and tags of the
 /// top three stack words and the first three buffer words, their pairs and triples, distances,
-/// valencies, the outermost children with their labels, and the label sets of the children so far.
+/// valencies, the outermost children with their labels, the label sets of the children so far, and
+/// word-cluster prefixes of the words in focus.
 /// </summary>
 internal static class ParserFeatures
 {
-    public const int MaxFeatures = 96;
+    public const int MaxFeatures = 112;
 
     private static ulong W(ParserInput x, int i) => i < 0 ? ParserInput.NoneAtom : x.Word[i];
 
     private static ulong P(ParserInput x, int i) => i < 0 ? ParserInput.NoneAtom : x.Tag[i];
 
     private static ulong U(ParserInput x, int i) => i < 0 ? ParserInput.NoneAtom : x.Upos[i];
+
+    private static ulong C(ParserInput x, int i, int bits) => i < 0 ? ParserInput.NoneAtom : WordClusters.Prefix(x.Cluster[i], bits);
 
     private static ulong L(ParseState s, int i) => i < 0 ? ParserInput.NoneAtom : FeatureHash.OfInt(2000 + s.Label[i]);
 
@@ -206,6 +213,22 @@ internal static class ParserFeatures
         f[k++] = FeatureHash.Feature(94, b0w, b0sl);
         f[k++] = FeatureHash.Feature(95, b0p, b0sl);
         f[k++] = FeatureHash.Feature(96, s0p, s0sr, b0p);
+        // word clusters
+        var s0c = C(x, s0, 8);
+        var b0c = C(x, b0, 8);
+        var s1c = C(x, s1, 8);
+        f[k++] = FeatureHash.Feature(100, s0c);
+        f[k++] = FeatureHash.Feature(101, C(x, s0, 16));
+        f[k++] = FeatureHash.Feature(102, b0c);
+        f[k++] = FeatureHash.Feature(103, C(x, b0, 16));
+        f[k++] = FeatureHash.Feature(104, C(x, b1, 8));
+        f[k++] = FeatureHash.Feature(105, s1c);
+        f[k++] = FeatureHash.Feature(106, s0c, b0c);
+        f[k++] = FeatureHash.Feature(107, s0c, b0p);
+        f[k++] = FeatureHash.Feature(108, s0p, b0c);
+        f[k++] = FeatureHash.Feature(109, s1c, s0c);
+        f[k++] = FeatureHash.Feature(110, s1p, s0c);
+        f[k++] = FeatureHash.Feature(111, s1c, s0p);
         return k;
     }
 }

@@ -12,14 +12,18 @@ public sealed class ParserModel
     public const string Kind = "parser";
     public const string FileName = "parser.bin";
 
-    internal ParserModel(LinearModel weights)
+    internal ParserModel(LinearModel weights, WordClusters clusters)
     {
+        Clusters = clusters;
         if (weights.Classes != ArcHybrid.ClassCount(Labels.Deprel.Count))
             throw new InvalidDataException("parser weights do not match the relation set");
         Weights = weights;
     }
 
     internal LinearModel Weights { get; }
+
+    /// <summary>The word clusters the model was trained with (stored in the same file).</summary>
+    public WordClusters Clusters { get; }
 
     public static int LabelCount => Labels.Deprel.Count;
 
@@ -33,6 +37,7 @@ public sealed class ParserModel
             names[i] = Labels.Deprel.Name((ushort)i);
         w.WriteStrings(names);
         w.WriteLinear(Weights);
+        Clusters.Write(w);
     }
 
     /// <exception cref="InvalidDataException">The stream is not a parser model, or was trained with other relations.</exception>
@@ -50,7 +55,8 @@ public sealed class ParserModel
                     throw new InvalidDataException($"relation {i} is '{names[i]}' in the model, '{Labels.Deprel.Name((ushort)i)}' here");
             }
 
-            return new ParserModel(r.ReadLinear());
+            var weights = r.ReadLinear();
+            return new ParserModel(weights, WordClusters.Read(r));
         }
         catch (EndOfStreamException)
         {
@@ -91,7 +97,8 @@ public sealed class SentenceParser(ParserModel model)
         for (var i = 0; i < count; i++)
         {
             var t = first + i;
-            Input.Set(i, FeatureHash.OfLowerChars(doc.NormOf(t)), doc.XposOf(t), (int)doc.UposOf(t));
+            var lower = FeatureHash.OfLowerChars(doc.NormOf(t));
+            Input.Set(i, lower, doc.XposOf(t), (int)doc.UposOf(t), model.Clusters.PathOf(lower));
         }
     }
 

@@ -21,9 +21,11 @@ public static class ParserTrainer
         IReadOnlyList<AnnotatedSentence> train,
         IReadOnlyList<AnnotatedSentence> dev,
         int epochs,
+        WordClusters? clusters = null,
         Action<ParserEpoch>? progress = null,
         int seed = 1)
     {
+        clusters ??= WordClusters.Empty;
         var labels = ParserModel.LabelCount;
         var classes = ArcHybrid.ClassCount(labels);
         var trainer = new PerceptronTrainer(classes);
@@ -56,7 +58,7 @@ public static class ParserTrainer
             {
                 var s = usable[si];
                 var (gh, gl) = golds[si];
-                Load(input, s);
+                Load(input, s, clusters);
                 state.Reset(s.Length, ParserModel.RootLabel);
                 while (!state.IsTerminal)
                 {
@@ -72,7 +74,7 @@ public static class ParserTrainer
                 }
             }
 
-            var model = new ParserModel(trainer.Average());
+            var model = new ParserModel(trainer.Average(), clusters);
             var (uas, las) = Evaluate(model, dev);
             progress?.Invoke(new ParserEpoch(epoch, uas, las, trainer.FeatureCount, clock.Elapsed.TotalSeconds));
             if (dev.Count == 0 || las > bestLas)
@@ -82,7 +84,7 @@ public static class ParserTrainer
             }
         }
 
-        return best ?? new ParserModel(trainer.Average());
+        return best ?? new ParserModel(trainer.Average(), clusters);
     }
 
     /// <summary>The gold tree made projective, with the root as word Length and unknown relations as "dep".</summary>
@@ -109,11 +111,14 @@ public static class ParserTrainer
         return (heads, labels);
     }
 
-    internal static void Load(ParserInput input, AnnotatedSentence s)
+    internal static void Load(ParserInput input, AnnotatedSentence s, WordClusters clusters)
     {
         input.Reset(s.Length);
         for (var i = 0; i < s.Length; i++)
-            input.Set(i, FeatureHash.OfLowerChars(s.Forms[i]), s.Xpos[i], (int)s.Upos[i]);
+        {
+            var lower = FeatureHash.OfLowerChars(s.Forms[i]);
+            input.Set(i, lower, s.Xpos[i], (int)s.Upos[i], clusters.PathOf(lower));
+        }
     }
 
     /// <summary>
@@ -207,7 +212,7 @@ public static class ParserTrainer
         long total = 0, uas = 0, las = 0;
         foreach (var s in gold)
         {
-            Load(parser.Input, s);
+            Load(parser.Input, s, model.Clusters);
             parser.Parse();
             var st = parser.State;
             for (var i = 0; i < s.Length; i++)

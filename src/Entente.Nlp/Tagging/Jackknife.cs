@@ -20,7 +20,7 @@ public static class Jackknife
     }
 
     /// <summary>Copies of <paramref name="train"/>, each fold of <paramref name="folds"/> tagged by a tagger trained on the rest.</summary>
-    public static List<AnnotatedSentence> RetagByFolds(IReadOnlyList<AnnotatedSentence> train, int folds, int epochs, Action<int>? foldDone = null)
+    public static List<AnnotatedSentence> RetagByFolds(IReadOnlyList<AnnotatedSentence> train, int folds, int epochs, WordClusters? clusters = null, Action<int>? foldDone = null)
     {
         var result = new AnnotatedSentence[train.Count];
         for (var f = 0; f < folds; f++)
@@ -35,7 +35,7 @@ public static class Jackknife
                     rest.Add(train[i]);
             }
 
-            var model = TaggerTrainer.Train(rest, [], epochs);
+            var model = TaggerTrainer.Train(rest, [], epochs, clusters);
             var tagger = new SentenceTagger(model);
             foreach (var i in held)
                 result[i] = WithTags(train[i], model, tagger.Tag(train[i].Forms));

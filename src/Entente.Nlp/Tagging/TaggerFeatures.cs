@@ -5,17 +5,18 @@ namespace Entente.Nlp.Tagging;
 /// <summary>
 /// Feature templates of the tagger: the word and its neighbours, affixes, shape, the two previous
 /// predicted tags, and the ambiguity classes (the tags a word was seen with) of the next words, which
-/// carry most of the right context a left-to-right tagger cannot see as tags.
+/// carry most of the right context a left-to-right tagger cannot see as tags; and the word clusters of
+/// the word and its neighbours, learned from news text, which generalize to words the treebanks lack.
 /// </summary>
 internal static class TaggerFeatures
 {
-    public const int MaxFeatures = 40;
+    public const int MaxFeatures = 52;
 
     /// <summary>Atom for "no word here" (before the start or after the end of the sentence).</summary>
     private static readonly ulong Pad = FeatureHash.OfInt(-7);
 
     /// <summary>Writes the features of word <paramref name="i"/> given the previous tags; returns how many.</summary>
-    public static int Extract(ReadOnlySpan<WordAtoms> w, ReadOnlySpan<ulong> ambiguity, int i, int prev1, int prev2, Span<ulong> f)
+    public static int Extract(ReadOnlySpan<WordAtoms> w, ReadOnlySpan<ulong> ambiguity, ReadOnlySpan<uint> clusters, int i, int prev1, int prev2, Span<ulong> f)
     {
         ref readonly var w0 = ref w[i];
         var n = w.Length;
@@ -67,6 +68,22 @@ internal static class TaggerFeatures
         f[k++] = FeatureHash.Feature(35, t1, w0.Suffix3);
         f[k++] = FeatureHash.Feature(36, w0.Shape, t1);
         f[k++] = FeatureHash.Feature(37, wm1, w0.Lower, wp1);
+        var c0 = clusters[i];
+        var cp1 = i + 1 < n ? clusters[i + 1] : WordClusters.None;
+        var cm1 = i > 0 ? clusters[i - 1] : WordClusters.None;
+        f[k++] = FeatureHash.Feature(38, WordClusters.Prefix(c0, 4));
+        f[k++] = FeatureHash.Feature(39, WordClusters.Prefix(c0, 8));
+        f[k++] = FeatureHash.Feature(40, WordClusters.Prefix(c0, 12));
+        f[k++] = FeatureHash.Feature(41, WordClusters.Prefix(c0, 16));
+        f[k++] = FeatureHash.Feature(42, WordClusters.Prefix(cp1, 8));
+        f[k++] = FeatureHash.Feature(43, WordClusters.Prefix(cp1, 16));
+        f[k++] = FeatureHash.Feature(44, WordClusters.Prefix(cm1, 8));
+        f[k++] = FeatureHash.Feature(45, t1, WordClusters.Prefix(c0, 12));
+        f[k++] = FeatureHash.Feature(46, WordClusters.Prefix(c0, 16), w0.Suffix3);
+        // capitalization read together with what the word usually is: "Fiji" vs "Housing" vs "The"
+        f[k++] = FeatureHash.Feature(47, w0.FlagsAtom, a0, i == 0 ? 1UL : 0UL);
+        f[k++] = FeatureHash.Feature(48, w0.Shape, i + 1 < n ? w[i + 1].Shape : Pad);
+        f[k++] = FeatureHash.Feature(49, i + 1 < n ? w[i + 1].Form : Pad);
         return k;
     }
 }

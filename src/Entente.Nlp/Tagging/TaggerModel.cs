@@ -16,8 +16,9 @@ public sealed class TaggerModel
     private readonly Dictionary<ulong, ulong> _ambiguity;
     private readonly Dictionary<ulong, int> _unambiguous;
 
-    internal TaggerModel(string[] classNames, LinearModel weights, Dictionary<ulong, ulong> ambiguity, Dictionary<ulong, int> unambiguous)
+    internal TaggerModel(string[] classNames, LinearModel weights, Dictionary<ulong, ulong> ambiguity, Dictionary<ulong, int> unambiguous, WordClusters clusters)
     {
+        Clusters = clusters;
         ClassNames = classNames;
         Weights = weights;
         _ambiguity = ambiguity;
@@ -37,6 +38,9 @@ public sealed class TaggerModel
 
     internal LinearModel Weights { get; }
 
+    /// <summary>The word clusters the model was trained with (stored in the same file).</summary>
+    public WordClusters Clusters { get; }
+
     internal Upos[] ClassUpos { get; }
 
     internal ushort[] ClassXpos { get; }
@@ -50,10 +54,14 @@ public sealed class TaggerModel
     internal bool TryUnambiguous(ulong form, out int cls) => _unambiguous.TryGetValue(form, out cls);
 
     /// <summary>Tags one sentence: <paramref name="classes"/> receives a class per word.</summary>
-    internal void Tag(ReadOnlySpan<WordAtoms> words, Span<ulong> ambiguity, Span<int> classes, Span<ulong> features, Span<float> scores)
+    internal void Tag(ReadOnlySpan<WordAtoms> words, Span<ulong> ambiguity, Span<uint> clusters, Span<int> classes, Span<ulong> features, Span<float> scores)
     {
         for (var i = 0; i < words.Length; i++)
+        {
             ambiguity[i] = AmbiguityAtom(words[i].Lower);
+            clusters[i] = Clusters.PathOf(words[i].Lower);
+        }
+
         for (var i = 0; i < words.Length; i++)
         {
             if (TryUnambiguous(words[i].Form, out var known))
@@ -62,7 +70,7 @@ public sealed class TaggerModel
                 continue;
             }
 
-            var n = TaggerFeatures.Extract(words, ambiguity, i, i > 0 ? classes[i - 1] : -1, i > 1 ? classes[i - 2] : -1, features);
+            var n = TaggerFeatures.Extract(words, ambiguity, clusters, i, i > 0 ? classes[i - 1] : -1, i > 1 ? classes[i - 2] : -1, features);
             scores.Clear();
             Weights.AddScores(features[..n], scores);
             classes[i] = LinearModel.ArgMax(scores);
@@ -88,6 +96,7 @@ public sealed class TaggerModel
         }
 
         w.WriteLinear(Weights);
+        Clusters.Write(w);
     }
 
     /// <exception cref="InvalidDataException">The stream is not a tagger model.</exception>
@@ -106,9 +115,10 @@ public sealed class TaggerModel
             for (var i = 0; i < n; i++)
                 unambiguous[r.Raw.ReadUInt64()] = r.Raw.ReadUInt16();
             var weights = r.ReadLinear();
+            var clusters = WordClusters.Read(r);
             if (weights.Classes != names.Length)
                 throw new InvalidDataException("tagger classes do not match its weights");
-            return new TaggerModel(names, weights, ambiguity, unambiguous);
+            return new TaggerModel(names, weights, ambiguity, unambiguous, clusters);
         }
         catch (EndOfStreamException)
         {

@@ -19,9 +19,11 @@ public static class TaggerTrainer
         IReadOnlyList<AnnotatedSentence> train,
         IReadOnlyList<AnnotatedSentence> dev,
         int epochs,
+        WordClusters? clusters = null,
         Action<TaggerEpoch>? progress = null,
         int seed = 1)
     {
+        clusters ??= WordClusters.Empty;
         var classNames = new List<string>();
         var classIds = new Dictionary<string, int>();
         var ambiguity = new Dictionary<ulong, ulong>();
@@ -64,7 +66,7 @@ public static class TaggerTrainer
         var names = classNames.ToArray();
         var trainer = new PerceptronTrainer(names.Length);
         // A model that shares the lexicons, for ambiguity atoms during training.
-        var lexicon = new TaggerModel(names, new PerceptronTrainer(names.Length).Average(), ambiguity, unambiguous);
+        var lexicon = new TaggerModel(names, new PerceptronTrainer(names.Length).Average(), ambiguity, unambiguous, clusters);
         var order = new int[train.Count];
         for (var i = 0; i < order.Length; i++)
             order[i] = i;
@@ -73,6 +75,7 @@ public static class TaggerTrainer
         var scores = new float[names.Length];
         var atoms = new WordAtoms[16];
         var amb = new ulong[16];
+        var paths = new uint[16];
         var gold = new int[16];
         var guess = new int[16];
         TaggerModel? best = null;
@@ -89,6 +92,7 @@ public static class TaggerTrainer
                 {
                     atoms = new WordAtoms[n * 2];
                     amb = new ulong[n * 2];
+                    paths = new uint[n * 2];
                     gold = new int[n * 2];
                     guess = new int[n * 2];
                 }
@@ -97,12 +101,13 @@ public static class TaggerTrainer
                 {
                     atoms[i] = WordAtoms.Of(s.Forms[i], shape);
                     amb[i] = lexicon.AmbiguityAtom(atoms[i].Lower);
+                    paths[i] = clusters.PathOf(atoms[i].Lower);
                     gold[i] = classIds[ClassName(s, i)];
                 }
 
                 for (var i = 0; i < n; i++)
                 {
-                    var k = TaggerFeatures.Extract(atoms.AsSpan(0, n), amb, i, i > 0 ? guess[i - 1] : -1, i > 1 ? guess[i - 2] : -1, features);
+                    var k = TaggerFeatures.Extract(atoms.AsSpan(0, n), amb, paths, i, i > 0 ? guess[i - 1] : -1, i > 1 ? guess[i - 2] : -1, features);
                     Array.Clear(scores);
                     trainer.AddScores(features.AsSpan(0, k), scores);
                     guess[i] = LinearModel.ArgMax(scores);
@@ -111,7 +116,7 @@ public static class TaggerTrainer
                 }
             }
 
-            var model = new TaggerModel(names, trainer.Average(), ambiguity, unambiguous);
+            var model = new TaggerModel(names, trainer.Average(), ambiguity, unambiguous, clusters);
             var (upos, xpos) = Evaluate(model, dev);
             progress?.Invoke(new TaggerEpoch(epoch, upos, xpos, trainer.FeatureCount, clock.Elapsed.TotalSeconds));
             if (dev.Count == 0 || upos + xpos > bestScore || best is null)
@@ -121,7 +126,7 @@ public static class TaggerTrainer
             }
         }
 
-        return best ?? new TaggerModel(names, trainer.Average(), ambiguity, unambiguous);
+        return best ?? new TaggerModel(names, trainer.Average(), ambiguity, unambiguous, clusters);
     }
 
     private static string ClassName(AnnotatedSentence s, int i) => s.Upos[i] + "\t" + Labels.Xpos.Name(s.Xpos[i]);
@@ -156,6 +161,7 @@ internal sealed class SentenceTagger(TaggerModel model)
     private readonly float[] _scores = new float[model.ClassCount];
     private WordAtoms[] _atoms = new WordAtoms[64];
     private ulong[] _ambiguity = new ulong[64];
+    private uint[] _clusters = new uint[64];
     private int[] _classes = new int[64];
 
     public TaggerModel Model => model;
@@ -179,7 +185,7 @@ internal sealed class SentenceTagger(TaggerModel model)
 
     private ReadOnlySpan<int> Run(int n)
     {
-        model.Tag(_atoms.AsSpan(0, n), _ambiguity, _classes, _features, _scores);
+        model.Tag(_atoms.AsSpan(0, n), _ambiguity, _clusters, _classes, _features, _scores);
         return _classes.AsSpan(0, n);
     }
 
@@ -189,6 +195,7 @@ internal sealed class SentenceTagger(TaggerModel model)
             return;
         _atoms = new WordAtoms[n * 2];
         _ambiguity = new ulong[n * 2];
+        _clusters = new uint[n * 2];
         _classes = new int[n * 2];
     }
 }
