@@ -1,4 +1,5 @@
 using Entente.Nlp;
+using Entente.Nlp.Models;
 using Entente.Nlp.Pipeline;
 using Entente.Nlp.Segmentation;
 
@@ -11,6 +12,10 @@ public static class EntentePipeline
     public static Pipeline Create(DataDirectory data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return new Pipeline(new Segmenter());
+        return new Pipeline(
+            new Segmenter(),
+            NlpModels.LoadTagger(data),
+            NlpModels.LoadParser(data),
+            NlpModels.LoadEntityRecognizer(data));
     }
 }

@@ -47,23 +47,8 @@ public static class EvalConlluCommand
         w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"file",-26} {"metric",-7} {"P",7} {"R",7} {"F1",7}   ({setting})"));
         foreach (var file in files)
         {
-            List<ConlluSentence> sentences;
-            var diags = new List<Diagnostic>();
-            try
-            {
-                sentences = ConlluReader.ReadFile(file, diags);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-            {
-                ctx.Fail($"cannot read '{file}': {e.Message}");
-                status = ExitCodes.Usage;
+            if (GoldFiles.Read(ctx, file, (f, d) => ConlluReader.ReadFile(f, d), ref status) is not { } sentences)
                 continue;
-            }
-
-            foreach (var d in diags)
-                ctx.Report(d);
-            if (diags.Count > 0)
-                status = Math.Max(status, ExitCodes.Rejected);
             var clock = Stopwatch.StartNew();
             var r = ConlluEvaluator.Evaluate(sentences, syntax, segmenter);
             var name = DataName(file);

@@ -40,23 +40,8 @@ public static class EvalNerCommand
         w.WriteLine("{0,-22} {1,-5} {2,7} {3,7} {4,7} {5,7}", "file", "type", "gold", "P", "R", "F1");
         foreach (var file in files)
         {
-            List<NerSentence> gold;
-            var diags = new List<Diagnostic>();
-            try
-            {
-                gold = NerTags.ReadFile(file, diags);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-            {
-                ctx.Fail($"cannot read '{file}': {e.Message}");
-                status = ExitCodes.Usage;
+            if (GoldFiles.Read(ctx, file, NerTags.ReadFile, ref status) is not { } gold)
                 continue;
-            }
-
-            foreach (var d in diags)
-                ctx.Report(d);
-            if (diags.Count > 0)
-                status = Math.Max(status, ExitCodes.Rejected);
             var scores = NerTrainer.Evaluate(recognizer.Model, gold);
             var name = EvalConlluCommand.DataName(file);
             foreach (var (type, s) in scores.ByType.OrderBy(kv => kv.Key))

@@ -77,6 +77,4 @@ internal static class TrainNerCommand
 
         return list;
     }
-
-    internal static List<NerSentence>? ReadFiles(CliContext ctx, string[] files) => Read(ctx, files);
 }

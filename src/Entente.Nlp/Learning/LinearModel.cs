@@ -61,6 +61,35 @@ public sealed class LinearModel
 
     internal float[] EntryWeight => _entryWeight;
 
+    /// <summary>A copy without the weights smaller in magnitude than <paramref name="minWeight"/> (and rows left empty).</summary>
+    public LinearModel Pruned(float minWeight)
+    {
+        var keys = new List<ulong>(_rowKeys.Length);
+        var starts = new List<int>(_rowKeys.Length + 1) { 0 };
+        var classes = new List<ushort>(_entryClass.Length);
+        var weights = new List<float>(_entryClass.Length);
+        for (var r = 0; r < _rowKeys.Length; r++)
+        {
+            var before = classes.Count;
+            for (var e = _rowStart[r]; e < _rowStart[r + 1]; e++)
+            {
+                if (Math.Abs(_entryWeight[e]) >= minWeight)
+                {
+                    classes.Add(_entryClass[e]);
+                    weights.Add(_entryWeight[e]);
+                }
+            }
+
+            if (classes.Count > before)
+            {
+                keys.Add(_rowKeys[r]);
+                starts.Add(classes.Count);
+            }
+        }
+
+        return new LinearModel(Classes, keys.ToArray(), starts.ToArray(), classes.ToArray(), weights.ToArray());
+    }
+
     /// <summary>Adds the weights of <paramref name="features"/> into <paramref name="scores"/> (which the caller clears).</summary>
     public void AddScores(ReadOnlySpan<ulong> features, Span<float> scores)
     {

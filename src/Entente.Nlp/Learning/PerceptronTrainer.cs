@@ -49,6 +49,7 @@ public sealed class PerceptronTrainer
                 _rows[f] = row;
             }
 
+            row.Updates++;
             row.Add((ushort)truth, 1f, _step);
             row.Add((ushort)guess, -1f, _step);
         }
@@ -56,9 +57,10 @@ public sealed class PerceptronTrainer
 
     /// <summary>
     /// The averaged model. Weights whose average magnitude is below <paramref name="minWeight"/> are
-    /// pruned: they change almost no decision and would only make the file bigger.
+    /// pruned: they change almost no decision and would only make the file bigger; so are features that
+    /// took part in fewer than <paramref name="minUpdates"/> updates, whose weights rest on too little evidence.
     /// </summary>
-    public LinearModel Average(float minWeight = 0.001f)
+    public LinearModel Average(float minWeight = 0.001f, int minUpdates = 1)
     {
         var step = Math.Max(1, _step);
         var keys = new List<ulong>(_rows.Count);
@@ -67,6 +69,8 @@ public sealed class PerceptronTrainer
         var weights = new List<float>();
         foreach (var (key, row) in _rows)
         {
+            if (row.Updates < minUpdates)
+                continue;
             var before = classes.Count;
             for (var i = 0; i < row.Count; i++)
             {
@@ -99,6 +103,7 @@ public sealed class PerceptronTrainer
         public double[] Total = new double[2];
         public long[] Stamp = new long[2];
         public int Count;
+        public int Updates;
 
         public void Add(ushort cls, float delta, long step)
         {
