@@ -4,12 +4,14 @@ using Entente.Nlp.Documents;
 using Entente.Nlp.Entities;
 using Entente.Nlp.Evaluation;
 using Entente.Nlp.Models;
+using Entente.Nlp.Tagging;
 
 namespace Entente.Cli.Commands;
 
 /// <summary>
 /// <c>entente eval ner GOLD[.gz]... [--record]</c>: entity precision, recall and F1 (exact span and
-/// type), overall and per type, of the shipped recognizer on gold-tokenized IOB files.
+/// type), overall and per type, of the shipped recognizer on gold-tokenized IOB files, tagged by the
+/// shipped tagger as in the pipeline.
 /// </summary>
 public static class EvalNerCommand
 {
@@ -26,9 +28,11 @@ public static class EvalNerCommand
     {
         var w = new StreamWriter(ctx.Out) { AutoFlush = true };
         EntityRecognizer recognizer;
+        Tagger tagger;
         try
         {
             recognizer = NlpModels.LoadEntityRecognizer(ctx.Data);
+            tagger = NlpModels.LoadTagger(ctx.Data);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -42,7 +46,7 @@ public static class EvalNerCommand
         {
             if (GoldFiles.Read(ctx, file, NerTags.ReadFile, ref status) is not { } gold)
                 continue;
-            var scores = NerTrainer.Evaluate(recognizer.Model, gold);
+            var scores = NerTrainer.Evaluate(recognizer.Model, Jackknife.Retag(tagger.Model, gold));
             var name = EvalConlluCommand.DataName(file);
             foreach (var (type, s) in scores.ByType.OrderBy(kv => kv.Key))
                 Row(w, name, type.ToString(), s);

@@ -43,7 +43,7 @@ public static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Random seed for shuffling", DefaultValueFactory = _ => 1 };
         var clusters = new Option<string?>("--clusters") { Description = "Word clusters file (default data/models/clusters/clusters.bin; 'none' for no clusters)" };
         var cmd = new Command(name, description) { train, dev, output, epochs, seed, clusters };
-        if (name == "parser")
+        if (name != "tagger")
             cmd.Options.Add(tagger);
         var gazetteer = new Option<string?>("--gazetteer") { Description = "Folder with countries.json and cities15000.txt.gz (default ../shared/data/gazetteer beside the repository)" };
         if (name == "ner")

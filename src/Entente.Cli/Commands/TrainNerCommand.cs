@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using Entente.Nlp.Documents;
 using Entente.Nlp.Entities;
+using Entente.Nlp.Models;
+using Entente.Nlp.Tagging;
 
 namespace Entente.Cli.Commands;
 
 /// <summary>
 /// <c>entente train ner --train FILE... --dev FILE... [--gazetteer DIR]</c>: trains the entity
-/// recognizer on IOB files (UNER, wikigold), with the shipped word clusters and a gazetteer compiled
-/// from countries.json and cities15000 into the model file.
+/// recognizer on IOB files (UNER, wikigold), tagged by the shipped tagger, with the shipped word clusters
+/// and a gazetteer compiled from countries.json and cities15000 into the model file.
 /// </summary>
 internal static class TrainNerCommand
 {
@@ -22,11 +24,29 @@ internal static class TrainNerCommand
         var clusters = TrainCommand.LoadClusters(ctx, o, w);
         if (clusters is null)
             return ExitCodes.Usage;
+        var taggerDir = o.Tagger ?? ctx.Data[NlpModels.TaggerFolder];
+        TaggerModel tagger;
+        try
+        {
+            tagger = Tagger.Load(taggerDir).Model;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            ctx.Fail($"cannot load the tagger from '{taggerDir}': {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        // the recognizer reads the tagger's UPOS, so it learns from the tags the tagger gives
+        train = Jackknife.Retag(tagger, train);
+        dev = Jackknife.Retag(tagger, dev);
         var gazDir = o.Gazetteer ?? Path.GetFullPath(Path.Combine(ctx.Data.Root, "..", "..", "shared", "data", "gazetteer"));
         Gazetteer gazetteer;
         try
         {
-            gazetteer = Gazetteer.Build(Path.Combine(gazDir, "countries.json"), Path.Combine(gazDir, "cities15000.txt.gz"));
+            var petrarch = Path.Combine(gazDir, "..", "petrarch", "dictionaries");
+            var actorFiles = Directory.Exists(petrarch) ? Directory.GetFiles(petrarch, "Phoenix.*.actors.txt").Order(StringComparer.Ordinal).ToArray() : [];
+            gazetteer = Gazetteer.Build(Path.Combine(gazDir, "countries.json"), Path.Combine(gazDir, "cities15000.txt.gz"), actorFiles);
+            w.WriteLine(TrainCommand.Invariant($"gazetteer: countries.json, cities15000, {actorFiles.Length} PETRARCH actor dictionaries"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
         {
@@ -48,7 +68,7 @@ internal static class TrainNerCommand
             model.Save(f);
         var manifest = TrainCommand.NewManifest("ner", "Averaged-perceptron IOB2 entity recognizer (PER, ORG, LOC) with word clusters and a GeoNames/countries gazetteer",
             o, TrainCommand.CommandLine("ner", o), best.Epoch, clock);
-        manifest.Licence = "CC BY-SA 4.0 (UNER EWT); gazetteer from GeoNames cities15000 (CC BY 4.0) and mledoze/countries (ODbL 1.0); wikigold (CC BY 4.0) where used";
+        manifest.Licence = "CC BY-SA 4.0 (UNER EWT); gazetteer from GeoNames cities15000 (CC BY 4.0), mledoze/countries (ODbL 1.0) and the Phoenix PETRARCH actor dictionaries (MIT); wikigold (CC BY 4.0) where used";
         manifest.Scores["dev"] = EvalNerCommand.ScoreTable(devScores);
         TrainCommand.Seal(manifest, o.Out, NerModel.FileName);
         w.WriteLine(TrainCommand.Invariant($"wrote {o.Out} (best epoch {best.Epoch}) in {clock.Elapsed.TotalSeconds:F0}s, peak memory {manifest.TrainingPeakMemoryMb} MB"));

@@ -6,7 +6,8 @@ namespace Entente.Nlp.Entities;
 /// <summary>
 /// The entity stage: tags PER, ORG and LOC mentions over each sentence's tokens in IOB2
 /// (<see cref="Document.SetEntity"/>); the actor resolver reads them. The output is always
-/// well-formed: an I tag only continues a mention of the same type.
+/// well-formed: an I tag only continues a mention of the same type. Runs after the tagger, whose UPOS
+/// it reads.
 /// </summary>
 public sealed class EntityRecognizer : IPipelineStage
 {

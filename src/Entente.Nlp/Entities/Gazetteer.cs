@@ -13,13 +13,19 @@ public enum GazetteerKind : byte
     City = 2,
     Demonym = 4,
     Region = 8,
+    Person = 16,
+    Organization = 32,
+
+    /// <summary>The last name of a person entry, alone ("Ghani" of "Ashraf Ghani").</summary>
+    Surname = 64,
 
     /// <summary>Set on the first word of a match.</summary>
     Start = 128,
 }
 
 /// <summary>
-/// Place names (countries, capitals and cities, regions) and demonyms as lower-case word sequences of up
+/// Place names (countries, capitals and cities, regions), demonyms, and the people and organizations of
+/// the PETRARCH actor dictionaries, as lower-case word sequences of up
 /// to <see cref="MaxWords"/> words, keyed by a hash of the sequence. The recognizer marks each word with
 /// the kinds of the longest entries that cover it; the model learns how far to trust them (many city
 /// names are also ordinary words). Compiled at training time from ../shared/data/gazetteer and stored
@@ -108,13 +114,103 @@ public sealed class Gazetteer
     }
 
     /// <summary>
+    /// Adds the names of a PETRARCH actor dictionary (Phoenix.*.actors.txt: "NAME_ [CODE]" entries with
+    /// "+SYNONYM_" lines): entries with dated roles ("[AFGGOV 050201-091231]") are people, entries whose
+    /// code is a bare country code are countries, the others organizations (IGOs, NGOs, parties, armed
+    /// groups, companies).
+    /// </summary>
+    public static void AddPetrarchActors(Dictionary<ulong, GazetteerKind> entries, string path)
+    {
+        var names = new List<string>();
+        var codes = new List<string>();
+        foreach (var raw in File.ReadLines(path))
+        {
+            var line = raw.TrimEnd();
+            if (line.Length == 0 || line[0] == '#')
+                continue;
+            if (line[0] == '+')
+            {
+                names.Add(NameOf(line[1..]));
+                CollectCodes(line, codes);
+                continue;
+            }
+
+            if (char.IsWhiteSpace(line[0]))
+            {
+                CollectCodes(line, codes);
+                continue;
+            }
+
+            FlushActor(entries, names, codes);
+            names.Add(NameOf(line));
+            CollectCodes(line, codes);
+        }
+
+        FlushActor(entries, names, codes);
+    }
+
+    private static string NameOf(string line)
+    {
+        var end = line.IndexOfAny(['[', '#', ' ', '\t']);
+        var name = end < 0 ? line : line[..end];
+        return name.Replace('_', ' ').Trim();
+    }
+
+    private static void CollectCodes(string line, List<string> codes)
+    {
+        var comment = line.IndexOf('#');
+        var i = line.IndexOf('[');
+        while (i >= 0 && (comment < 0 || i < comment))
+        {
+            var j = line.IndexOf(']', i);
+            if (j < 0)
+                break;
+            codes.Add(line[(i + 1)..j]);
+            i = line.IndexOf('[', j);
+        }
+    }
+
+    private static void FlushActor(Dictionary<ulong, GazetteerKind> entries, List<string> names, List<string> codes)
+    {
+        if (names.Count > 0 && codes.Count > 0)
+        {
+            var person = false;
+            var country = true;
+            foreach (var c in codes)
+            {
+                // a role with dates belongs to a person
+                if (c.Contains(' ', StringComparison.Ordinal) && c.AsSpan(c.IndexOf(' ') + 1).IndexOfAnyInRange('0', '9') >= 0)
+                    person = true;
+                if (c.Length != 3)
+                    country = false;
+            }
+
+            var kind = person ? GazetteerKind.Person : country ? GazetteerKind.Country : GazetteerKind.Organization;
+            foreach (var name in names)
+            {
+                if (name.Length < 2)
+                    continue;
+                Add(entries, name, kind);
+                var space = name.LastIndexOf(' ');
+                if (person && space > 0 && name.Length - space > 3)
+                    Add(entries, name[(space + 1)..], GazetteerKind.Surname);
+            }
+        }
+
+        names.Clear();
+        codes.Clear();
+    }
+
+    /// <summary>
     /// Compiles the gazetteer from countries.json (names, official names, alternative spellings,
     /// capitals, regions, English demonyms) and cities15000.txt.gz (names and ASCII names of cities
     /// of at least <paramref name="minPopulation"/> people).
     /// </summary>
-    public static Gazetteer Build(string countriesJson, string? citiesTsvGz, int minPopulation = 15000)
+    public static Gazetteer Build(string countriesJson, string? citiesTsvGz, IEnumerable<string>? petrarchActorFiles = null, int minPopulation = 15000)
     {
         var entries = new Dictionary<ulong, GazetteerKind>();
+        foreach (var f in petrarchActorFiles ?? [])
+            AddPetrarchActors(entries, f);
         using (var f = File.OpenRead(countriesJson))
         using (var doc = JsonDocument.Parse(f))
         {

@@ -5,7 +5,7 @@ namespace Entente.Nlp.Entities;
 /// <summary>
 /// The recognizer's view of one sentence (word atoms, clusters, gazetteer marks) and its feature
 /// templates: the word and a window of two on each side, shapes and affixes, word clusters, gazetteer
-/// kinds, and the two previous predicted tags.
+/// kinds, the tagger's UPOS around the word, and the two previous predicted tags.
 /// </summary>
 internal sealed class NerInput
 {
@@ -15,6 +15,7 @@ internal sealed class NerInput
     public ulong[] Lower = new ulong[64];
     public uint[] Cluster = new uint[64];
     public GazetteerKind[] Gazetteer = new GazetteerKind[64];
+    public ulong[] Upos = new ulong[64];
 
     public int Length { get; private set; }
 
@@ -26,13 +27,15 @@ internal sealed class NerInput
             Lower = new ulong[n * 2];
             Cluster = new uint[n * 2];
             Gazetteer = new GazetteerKind[n * 2];
+            Upos = new ulong[n * 2];
         }
 
         Length = n;
     }
 
-    public void SetWord(int i, ReadOnlySpan<char> form, WordClusters clusters)
+    public void SetWord(int i, ReadOnlySpan<char> form, Documents.Upos upos, WordClusters clusters)
     {
+        Upos[i] = FeatureHash.OfInt(500 + (int)upos);
         Atoms[i] = WordAtoms.Of(form, _shape);
         Lower[i] = Atoms[i].Lower;
         Cluster[i] = clusters.PathOf(Lower[i]);
@@ -43,7 +46,7 @@ internal sealed class NerInput
 
 internal static class NerFeatures
 {
-    public const int MaxFeatures = 40;
+    public const int MaxFeatures = 48;
 
     private static readonly ulong Pad = FeatureHash.OfInt(-9);
 
@@ -102,6 +105,16 @@ internal static class NerFeatures
         f[k++] = FeatureHash.Feature(35, g0, t1);
         f[k++] = FeatureHash.Feature(36, wm1, w0.Lower);
         f[k++] = FeatureHash.Feature(37, w0.Lower, wp1);
+        // part of speech from the tagger (PROPN carries most of the news)
+        var u0 = x.Upos[i];
+        var um1 = i > 0 ? x.Upos[i - 1] : Pad;
+        var up1 = i + 1 < n ? x.Upos[i + 1] : Pad;
+        f[k++] = FeatureHash.Feature(38, u0);
+        f[k++] = FeatureHash.Feature(39, um1, u0, up1);
+        f[k++] = FeatureHash.Feature(40, u0, w0.Shape);
+        f[k++] = FeatureHash.Feature(41, u0, t1);
+        f[k++] = FeatureHash.Feature(42, u0, WordClusters.Prefix(c0, 10));
+        f[k++] = FeatureHash.Feature(43, u0, up1, wp1);
         return k;
     }
 }

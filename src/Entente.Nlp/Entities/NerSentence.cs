@@ -10,7 +10,13 @@ public sealed class NerSentence
     /// <summary>IOB2 tags ("O", "B-PER", "I-PER", ...); other types are already mapped to "O".</summary>
     public required string[] Tags { get; init; }
 
+    /// <summary>Predicted UPOS tags (set by <see cref="WithTags"/>), or null when the sentence is untagged.</summary>
+    public Upos[]? Upos { get; init; }
+
     public int Length => Forms.Length;
+
+    /// <summary>A copy with the given part-of-speech tags.</summary>
+    public NerSentence WithTags(Upos[] upos) => new() { Forms = Forms, Tags = Tags, Upos = upos };
 
     /// <summary>The entity mentions as (first word, end word, type) with end exclusive.</summary>
     public List<(int Start, int End, EntityType Type)> Mentions() => NerTags.Spans(Tags);

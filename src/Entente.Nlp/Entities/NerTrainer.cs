@@ -55,7 +55,7 @@ public static class NerTrainer
             foreach (var si in order)
             {
                 var s = train[si];
-                Load(input, s.Forms, clusters, gazetteer);
+                Load(input, s, clusters, gazetteer);
                 if (guess.Length < s.Length)
                     guess = new int[s.Length * 2];
                 for (var i = 0; i < s.Length; i++)
@@ -84,15 +84,15 @@ public static class NerTrainer
         return best ?? new NerModel(names, trainer.Average(), clusters, gazetteer);
     }
 
-    internal static void Load(NerInput input, IReadOnlyList<string> forms, WordClusters clusters, Gazetteer gazetteer)
+    internal static void Load(NerInput input, NerSentence s, WordClusters clusters, Gazetteer gazetteer)
     {
-        input.Reset(forms.Count);
-        for (var i = 0; i < forms.Count; i++)
-            input.SetWord(i, forms[i], clusters);
+        input.Reset(s.Length);
+        for (var i = 0; i < s.Length; i++)
+            input.SetWord(i, s.Forms[i], s.Upos?[i] ?? Upos.None, clusters);
         input.MarkGazetteer(gazetteer);
     }
 
-    /// <summary>Entity precision, recall and F1 (exact span and type) on gold-tokenized sentences.</summary>
+    /// <summary>Entity precision, recall and F1 (exact span and type) on gold-tokenized sentences (tagged with <see cref="NerSentence.WithTags"/> as at run time).</summary>
     public static NerScores Evaluate(NerModel model, IReadOnlyList<NerSentence> gold)
     {
         var recognizer = new SentenceRecognizer(model);
@@ -100,7 +100,7 @@ public static class NerTrainer
         var byType = new Dictionary<EntityType, Score>();
         foreach (var s in gold)
         {
-            var predicted = recognizer.Recognize(s.Forms);
+            var predicted = recognizer.Recognize(s);
             var names = new string[s.Length];
             for (var i = 0; i < s.Length; i++)
                 names[i] = model.Tags[predicted[i]];
@@ -145,17 +145,17 @@ internal sealed class SentenceRecognizer(NerModel model)
     private readonly float[] _scores = new float[model.Tags.Count];
     private int[] _classes = new int[64];
 
-    public ReadOnlySpan<int> Recognize(IReadOnlyList<string> forms)
+    public ReadOnlySpan<int> Recognize(NerSentence s)
     {
-        NerTrainer.Load(_input, forms, model.Clusters, model.Gazetteer);
-        return Run(forms.Count);
+        NerTrainer.Load(_input, s, model.Clusters, model.Gazetteer);
+        return Run(s.Length);
     }
 
     public ReadOnlySpan<int> Recognize(Document doc, int first, int count)
     {
         _input.Reset(count);
         for (var i = 0; i < count; i++)
-            _input.SetWord(i, doc.NormOf(first + i), model.Clusters);
+            _input.SetWord(i, doc.NormOf(first + i), doc.UposOf(first + i), model.Clusters);
         _input.MarkGazetteer(model.Gazetteer);
         return Run(count);
     }

@@ -45,6 +45,23 @@ public static class Jackknife
         return [.. result];
     }
 
+    /// <summary>Copies of entity-annotated sentences with the UPOS tags of <paramref name="model"/>.</summary>
+    public static List<Entities.NerSentence> Retag(TaggerModel model, IReadOnlyList<Entities.NerSentence> sentences)
+    {
+        var tagger = new SentenceTagger(model);
+        var result = new List<Entities.NerSentence>(sentences.Count);
+        foreach (var s in sentences)
+        {
+            var classes = tagger.Tag(s.Forms);
+            var upos = new Documents.Upos[s.Length];
+            for (var i = 0; i < upos.Length; i++)
+                upos[i] = model.ClassUpos[classes[i]];
+            result.Add(s.WithTags(upos));
+        }
+
+        return result;
+    }
+
     private static AnnotatedSentence WithTags(AnnotatedSentence s, TaggerModel model, ReadOnlySpan<int> classes)
     {
         var upos = new Documents.Upos[s.Length];

@@ -6,8 +6,10 @@ namespace Entente.Nlp.Tagging;
 /// <summary>
 /// Lemmas from the word and its XPOS tag: first an exception table (irregular forms seen in the
 /// treebanks: "went"/VBD -> "go"), then suffix rules learned from the treebanks ("-ies"/NNS -> "-y"),
-/// the longest matching suffix winning; otherwise the word itself. Proper nouns keep their case, other
-/// words are lower-cased. Immutable; shared by all threads.
+/// preferring, from the longest matching ending down, the first rewrite that gives a known lemma (a
+/// lemma of the treebanks: "shelled" -> "shell", not "shel" as in "travelled" -> "travel"); otherwise the
+/// word itself if it is a known lemma, else the longest ending's rewrite. Proper nouns keep their case,
+/// other words are lower-cased. Immutable; shared by all threads.
 /// </summary>
 public sealed class Lemmatizer
 {
@@ -21,14 +23,20 @@ public sealed class Lemmatizer
     private readonly Dictionary<string, Rule> _rules; // "xpos\tsuffix" -> rule
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _exceptionLookup;
     private readonly Dictionary<string, Rule>.AlternateLookup<ReadOnlySpan<char>> _ruleLookup;
+    private readonly HashSet<string> _known; // lower-case lemmas
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _knownLookup;
 
-    internal Lemmatizer(Dictionary<string, string> exceptions, Dictionary<string, Rule> rules)
+    internal Lemmatizer(Dictionary<string, string> exceptions, Dictionary<string, Rule> rules, HashSet<string> knownLemmas)
     {
         _exceptions = exceptions;
         _rules = rules;
+        _known = knownLemmas;
         _exceptionLookup = exceptions.GetAlternateLookup<ReadOnlySpan<char>>();
         _ruleLookup = rules.GetAlternateLookup<ReadOnlySpan<char>>();
+        _knownLookup = knownLemmas.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    public int KnownLemmaCount => _known.Count;
 
     public int ExceptionCount => _exceptions.Count;
 
@@ -56,16 +64,30 @@ public sealed class Lemmatizer
         if (_exceptionLookup.TryGetValue(key, out var exception))
             return exception;
         ReadOnlySpan<char> basis = keepCase ? form : lower;
+        Span<char> candidate = stackalloc char[form.Length + 16];
+        var fallback = default(Rule);
+        var hasFallback = false;
         for (var len = Math.Min(MaxSuffix, form.Length - 1); len >= 1; len--)
         {
             lower[^len..].CopyTo(tail);
-            if (_ruleLookup.TryGetValue(key[..(tag.Length + 1 + len)], out var rule))
+            if (!_ruleLookup.TryGetValue(key[..(tag.Length + 1 + len)], out var rule) || rule.Strip >= basis.Length || rule.Append.Length > 16)
+                continue;
+            if (!hasFallback)
             {
-                return rule.Strip < basis.Length ? string.Concat(basis[..^rule.Strip], rule.Append) : basis.ToString();
+                fallback = rule;
+                hasFallback = true;
             }
+
+            var stem = lower[..^rule.Strip];
+            stem.CopyTo(candidate);
+            rule.Append.AsSpan().CopyTo(candidate[stem.Length..]);
+            if (_knownLookup.Contains(candidate[..(stem.Length + rule.Append.Length)]))
+                return string.Concat(basis[..^rule.Strip], rule.Append);
         }
 
-        return basis.ToString();
+        if (!hasFallback || _knownLookup.Contains(lower))
+            return basis.ToString();
+        return string.Concat(basis[..^fallback.Strip], fallback.Append);
     }
 
     public void Save(Stream stream)
@@ -85,6 +107,8 @@ public sealed class Lemmatizer
             w.Raw.Write((byte)v.Strip);
             w.Raw.Write(v.Append);
         }
+
+        w.WriteStrings(_known.Order(StringComparer.Ordinal).ToArray());
     }
 
     /// <exception cref="InvalidDataException">The stream is not a lemmatizer model.</exception>
@@ -101,7 +125,8 @@ public sealed class Lemmatizer
             var rules = new Dictionary<string, Rule>(n, StringComparer.Ordinal);
             for (var i = 0; i < n; i++)
                 rules[r.Raw.ReadString()] = new Rule(r.Raw.ReadByte(), r.Raw.ReadString());
-            return new Lemmatizer(exceptions, rules);
+            var known = new HashSet<string>(r.ReadStrings(), StringComparer.Ordinal);
+            return new Lemmatizer(exceptions, rules, known);
         }
         catch (EndOfStreamException)
         {

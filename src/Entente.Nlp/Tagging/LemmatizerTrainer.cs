@@ -67,7 +67,10 @@ public static class LemmatizerTrainer
             rules[rk] = rule;
         }
 
-        var lemmatizer = new Lemmatizer(new Dictionary<string, string>(StringComparer.Ordinal), rules);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, lemma) in best)
+            known.Add(lemma.ToLowerInvariant());
+        var lemmatizer = new Lemmatizer(new Dictionary<string, string>(StringComparer.Ordinal), rules, known);
         var exceptions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, lemma) in best)
         {
@@ -88,7 +91,7 @@ public static class LemmatizerTrainer
             }
         }
 
-        return new Lemmatizer(exceptions, rules);
+        return new Lemmatizer(exceptions, rules, known);
     }
 
     /// <summary>Lemma accuracy (percent) with the tags <paramref name="model"/> predicts; gold "_" lemmas are skipped.</summary>
