@@ -1,3 +1,4 @@
+using Entente.Coding.Actors;
 using Entente.Nlp;
 using Entente.Nlp.Models;
 using Entente.Nlp.Pipeline;
@@ -16,6 +17,7 @@ public static class EntentePipeline
             new Segmenter(),
             NlpModels.LoadTagger(data),
             NlpModels.LoadParser(data),
-            NlpModels.LoadEntityRecognizer(data));
+            NlpModels.LoadEntityRecognizer(data),
+            ActorResolver.LoadDefault(data));
     }
 }

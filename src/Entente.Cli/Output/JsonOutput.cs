@@ -111,6 +111,18 @@ public static class JsonOutput
         w.WriteString("resolution", m.Resolution == Resolution.None ? null : m.Resolution.ToString().ToLowerInvariant());
         if (m.Antecedent >= 0)
             w.WriteNumber("antecedent", m.Antecedent);
+        if (m.Members is { Count: > 0 } members)
+        {
+            w.WriteStartArray("members");
+            foreach (var i in members)
+                w.WriteNumberValue(i);
+            w.WriteEndArray();
+        }
+
+        if (m.IsPerson)
+            w.WriteBoolean("person", true);
+        if (m.Entry is not null)
+            w.WriteString("entry", m.Entry);
         w.WriteEndObject();
     }
 

@@ -20,6 +20,18 @@ public enum Resolution : byte
 public sealed record ActorRef(string Text, string? Code, string? Country, string? Sector);
 
 /// <summary>An actor mention found in a document (one per noun phrase, name or pronoun that names an actor).</summary>
+/// <param name="StartToken">First token (document index) of the mention.</param>
+/// <param name="EndToken">One past the last token (document index).</param>
+/// <param name="Start">Character offset of the mention in the document text.</param>
+/// <param name="End">Character offset just past the mention.</param>
+/// <param name="Antecedent">Index in the document's <see cref="MentionList"/> of the mention this one refers back to, or -1.</param>
+/// <param name="Head">The token that carries the mention's meaning (the name's last word, the title noun, the pronoun), or -1.</param>
+/// <param name="Members">
+/// For a plural reference to several earlier actors ("the two countries", "both neighbors"): the indices of their
+/// mentions in the <see cref="MentionList"/>. <see cref="Code"/> is then null; the coder expands the members.
+/// </param>
+/// <param name="IsPerson">The mention names one person (a leader, an official, a pronoun like "he").</param>
+/// <param name="Entry">The dictionary entry the mention matched (its primary name), for tracing; null otherwise.</param>
 public sealed record Mention(
     int Sentence,
     int StartToken,
@@ -31,7 +43,11 @@ public sealed record Mention(
     string? Country,
     string? Sector,
     Resolution Resolution,
-    int Antecedent = -1)
+    int Antecedent = -1,
+    int Head = -1,
+    IReadOnlyList<int>? Members = null,
+    bool IsPerson = false,
+    string? Entry = null)
 {
     public ActorRef ToActor() => new(Text, Code, Country, Sector);
 }

@@ -1,0 +1,201 @@
+namespace Entente.Coding.Actors;
+
+/// <summary>
+/// Resolves what refers back, within one document: pronouns ("he", "its", "they") to the nearest fitting actor,
+/// preferring subjects and avoiding possessors; definite descriptors ("the Russian president", "the Republican",
+/// "his Chinese counterpart") to the last person of that state whose current office fits the title (or, failing
+/// that, to a name in apposition just after); plural groups ("both neighbors") to the last two states; known
+/// surnames to the first mention of the name. Deterministic and greedy: each anaphor looks only backwards
+/// (and, for an apposition, one mention forwards).
+/// </summary>
+internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
+{
+    /// <summary>How many sentences back a pronoun looks (its own and two before).</summary>
+    private const int PronounWindow = 2;
+
+    /// <summary>How many sentences back a plural group looks for its members.</summary>
+    private const int GroupWindow = 3;
+
+    /// <summary>Resolves the anaphors among <paramref name="drafts"/>[<paramref name="from"/>..], in order.</summary>
+    public void Resolve(List<MentionDraft> drafts, int from, DateOnly? date)
+    {
+        for (var i = from; i < drafts.Count; i++)
+        {
+            var d = drafts[i];
+            switch (d.Kind)
+            {
+                case DraftKind.Pronoun:
+                    ResolvePronoun(drafts, i);
+                    break;
+                case DraftKind.Descriptor:
+                    ResolveDescriptor(drafts, i, date);
+                    break;
+                case DraftKind.PluralGroup:
+                    ResolveGroup(drafts, i);
+                    break;
+                case DraftKind.Entity when d.Antecedent >= 0:
+                    CopyFrom(d, drafts[d.Antecedent], d.Antecedent);
+                    break;
+            }
+        }
+    }
+
+    private static void CopyFrom(MentionDraft d, MentionDraft antecedent, int index)
+    {
+        d.Antecedent = index;
+        d.Code = antecedent.Code;
+        d.Members = antecedent.Members;
+        d.Resolution = Resolution.Coreference;
+        d.IsPerson |= antecedent.IsPerson;
+    }
+
+    private void ResolvePronoun(List<MentionDraft> drafts, int i)
+    {
+        var d = drafts[i];
+        var best = -1;
+        var bestScore = int.MinValue;
+        for (var j = i - 1; j >= 0; j--)
+        {
+            var c = drafts[j];
+            if (c.Sentence < d.Sentence - PronounWindow)
+                break;
+            if (c.End > d.Start || !Fits(d.Pronoun, c))
+                continue;
+
+            // Recency first (each step back costs one point, each sentence back three), then salience:
+            // subjects are what later pronouns most often mean, possessors ("Biden's leadership") least.
+            var score = -(i - j) - 3 * (d.Sentence - c.Sentence);
+            if (c.IsSubject)
+                score += 4;
+            if (c.IsPossessor)
+                score -= 4;
+            if (d.Pronoun == PronounClass.Plural && c.IsPlural)
+                score += 3;
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = j;
+            }
+        }
+
+        if (best >= 0)
+            CopyFrom(d, drafts[best], best);
+    }
+
+    private static bool Fits(PronounClass pronoun, MentionDraft c)
+    {
+        if (c.Kind == DraftKind.Pronoun && c.Antecedent < 0)
+            return false;
+        return pronoun switch
+        {
+            PronounClass.Person => c.IsPerson && !c.IsPlural,
+            PronounClass.Thing => !c.IsPerson && !c.IsPlural && c.Kind != DraftKind.PluralGroup && NamesAnActor(c.Code),
+            PronounClass.Plural => !c.IsPerson && (c.IsPlural || NamesAnActor(c.Code)),
+            _ => false,
+        };
+    }
+
+    /// <summary>A code that names a state or body, not a bare sector ("GOV" from "the administration" alone).</summary>
+    private static bool NamesAnActor(string? code) => code is { Length: > 3 } || (code is { Length: 3 } && !CameoCodes.IsSector(code));
+
+    private void ResolveDescriptor(List<MentionDraft> drafts, int i, DateOnly? date)
+    {
+        var d = drafts[i];
+        var best = -1;
+        var bestScore = int.MinValue;
+        for (var j = i - 1; j >= 0; j--)
+        {
+            var c = drafts[j];
+            if (!c.IsPerson || c.IsPlural || c.End > d.Start || c.Code is null && c.Antecedent < 0)
+                continue;
+            var country = codes.CountryOf(c.Code);
+            if (d.WantCountry is not null && country != d.WantCountry)
+                continue;
+            if (!TitleFits(d.TitleNoun, c.TitleNoun))
+                continue;
+            var sector = codes.SectorOf(c.Code);
+            var score = -(i - j);
+            if (d.WantSector is not null)
+            {
+                var holdsOffice = sector == d.WantSector;
+                if (holdsOffice != d.Former)
+                    score += 1000;
+            }
+
+            if (c.IsPossessor)
+                score -= 4;
+            if (c.IsSubject)
+                score += 4;
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = j;
+            }
+        }
+
+        if (best < 0 && i + 1 < drafts.Count && Apposition(drafts[i + 1], d))
+            best = i + 1;
+        if (best >= 0)
+        {
+            var antecedent = drafts[best];
+            d.Antecedent = best;
+            d.Resolution = Resolution.Coreference;
+            d.Code = antecedent.Code ?? d.Code;
+            return;
+        }
+
+        // Nobody to point to: the title still says who ("the Russian president" is RUSGOV).
+        d.Resolution = d.Code is null ? Resolution.None : Resolution.Title;
+        if (d.Code is null && d.WantCountry is not null)
+        {
+            d.Code = d.WantCountry;
+            d.Resolution = Resolution.Title;
+        }
+    }
+
+    /// <summary>"his Chinese counterpart, Xi Jinping": the next mention follows a comma and is a person of the same state.</summary>
+    private bool Apposition(MentionDraft next, MentionDraft d) =>
+        next.IsPerson && next.Kind == DraftKind.Named && next.Sentence == d.Sentence && next.StartToken <= d.EndToken + 1 &&
+        (d.WantCountry is null || codes.CountryOf(next.Code) == d.WantCountry);
+
+    /// <summary>
+    /// A head-of-state title ("leader", "president") should not point to someone named with another title
+    /// ("Foreign Minister Wang Yi"); other titles accept anyone.
+    /// </summary>
+    private bool TitleFits(string? wanted, string? candidate)
+    {
+        if (wanted is null || candidate is null || !lexicon.HeadNouns.Contains(wanted))
+            return true;
+        return lexicon.HeadNouns.Contains(candidate);
+    }
+
+    private void ResolveGroup(List<MentionDraft> drafts, int i)
+    {
+        var d = drafts[i];
+        var members = new List<int>(2);
+        var seen = new List<string>(2);
+        for (var j = i - 1; j >= 0 && members.Count < 2; j--)
+        {
+            var c = drafts[j];
+            if (c.Sentence < d.Sentence - GroupWindow)
+                break;
+            if (c.Kind is DraftKind.PluralGroup or DraftKind.Pronoun || c.Code is null || c.End > d.Start)
+                continue;
+            if (d.GroupOfPersons && !c.IsPerson)
+                continue;
+            var key = d.GroupOfPersons ? c.Code + "|" + (c.Entry ?? c.Surname ?? c.Start.ToString(System.Globalization.CultureInfo.InvariantCulture)) : codes.CountryOf(c.Code);
+            if (key is null || seen.Contains(key))
+                continue;
+            seen.Add(key);
+            members.Add(j);
+        }
+
+        if (members.Count == 2)
+        {
+            members.Reverse();
+            d.Members = members;
+            d.Antecedent = members[^1];
+            d.Resolution = Resolution.Coreference;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+namespace Entente.Coding.Actors;
+
+/// <summary>What kind of reference a mention is; anaphors are resolved by <see cref="Coreference"/>.</summary>
+internal enum DraftKind : byte
+{
+    /// <summary>A name, state, place, metonym or epithet from the dictionaries, possibly with titles.</summary>
+    Named,
+
+    /// <summary>A title with or without a state ("Chinese spokespersons", "the police"): no one particular person.</summary>
+    Title,
+
+    /// <summary>A definite title or descriptor that points back to one person ("the Russian president", "the Republican").</summary>
+    Descriptor,
+
+    /// <summary>A personal or possessive pronoun.</summary>
+    Pronoun,
+
+    /// <summary>A plural reference to several earlier actors ("the two countries", "both neighbors").</summary>
+    PluralGroup,
+
+    /// <summary>A name the entity recognizer found that no dictionary knows (code unknown), or a surname seen before.</summary>
+    Entity,
+}
+
+/// <summary>What a pronoun can refer to.</summary>
+internal enum PronounClass : byte
+{
+    None,
+    Person,
+    Thing,
+    Plural,
+}
+
+/// <summary>A mention while the resolver works on it; becomes a <see cref="Mention"/> at the end of the document.</summary>
+internal sealed class MentionDraft
+{
+    public int Sentence;
+    public int StartToken;
+    public int EndToken;
+    public int Start;
+    public int End;
+    public int Head = -1;
+    public DraftKind Kind;
+    public string? Code;
+    public Resolution Resolution;
+    public bool IsPerson;
+    public bool IsPlural;
+    public bool IsSubject;
+    public string? Entry;
+
+    /// <summary>For a descriptor: the state it names ("the Russian president" -> RUS), when it names one.</summary>
+    public string? WantCountry;
+
+    /// <summary>For a descriptor: the sector of its title (GOV for "president").</summary>
+    public string? WantSector;
+
+    /// <summary>For a descriptor with "former"/"ex-": prefer someone who no longer holds the office.</summary>
+    public bool Former;
+
+    public PronounClass Pronoun;
+
+    /// <summary>For a plural group: whether its members are persons ("the two leaders") rather than states.</summary>
+    public bool GroupOfPersons;
+
+    /// <summary>For a person whose name no dictionary knows ("Iranian official Ali Bagheri"): the surname, so "Bagheri" later refers back.</summary>
+    public string? Surname;
+
+    /// <summary>The mention is a possessor ("Joe Biden's leadership"): less likely to be what a later pronoun means.</summary>
+    public bool IsPossessor;
+
+    /// <summary>The head noun of the mention's title, lower case ("minister", "president"), when it has one.</summary>
+    public string? TitleNoun;
+
+    public int Antecedent = -1;
+    public List<int>? Members;
+
+    public bool IsAnaphor => Kind is DraftKind.Descriptor or DraftKind.Pronoun or DraftKind.PluralGroup || (Kind == DraftKind.Entity && Antecedent >= 0);
+}

@@ -1,0 +1,668 @@
+using System.Buffers;
+using Entente.Nlp.Documents;
+
+namespace Entente.Coding.Actors;
+
+/// <summary>
+/// Finds the actor mentions of one sentence: dictionary phrases (longest match over word pieces), their titles
+/// and demonyms grouped into one mention ("Russian Foreign Minister Sergei Lavrov"), unknown names after a
+/// title ("Iranian official Ali Bagheri"), definite descriptors ("the now US president", "his Chinese
+/// counterpart", "the Republican"), pronouns and plural groups ("both neighbors"). Codes are chosen here;
+/// what refers back is left to <see cref="Coreference"/>.
+/// </summary>
+internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lexicon)
+{
+    private const int MaxNameTokens = 4;
+
+    private static readonly ushort CompoundId = Labels.Deprel.Id("compound");
+
+    internal enum SegmentKind : byte
+    {
+        Actor,
+        Agent,
+    }
+
+    internal struct Segment
+    {
+        public int PieceStart;
+        public int PieceEnd;
+        public SegmentKind Kind;
+        public int Id;
+    }
+
+    /// <summary>Per-document working memory: piece arrays sized to the longest sentence, rented and returned.</summary>
+    internal sealed class Buffers : IDisposable
+    {
+        public int[] Ids;
+        public int[] Token;
+        public int[] Start;
+        public int[] End;
+        public readonly List<Segment> Segments = [];
+        public int Count;
+
+        public Buffers(int capacity)
+        {
+            Ids = ArrayPool<int>.Shared.Rent(capacity);
+            Token = ArrayPool<int>.Shared.Rent(capacity);
+            Start = ArrayPool<int>.Shared.Rent(capacity);
+            End = ArrayPool<int>.Shared.Rent(capacity);
+        }
+
+        public void Ensure(int capacity)
+        {
+            if (Ids.Length >= capacity)
+                return;
+            Dispose();
+            Ids = ArrayPool<int>.Shared.Rent(capacity);
+            Token = ArrayPool<int>.Shared.Rent(capacity);
+            Start = ArrayPool<int>.Shared.Rent(capacity);
+            End = ArrayPool<int>.Shared.Rent(capacity);
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<int>.Shared.Return(Ids);
+            ArrayPool<int>.Shared.Return(Token);
+            ArrayPool<int>.Shared.Return(Start);
+            ArrayPool<int>.Shared.Return(End);
+        }
+    }
+
+    /// <summary>Adds the mentions of sentence <paramref name="s"/> to <paramref name="output"/>, in text order.</summary>
+    public void Find(Document doc, int s, Buffers buffers, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> surnames, List<MentionDraft> output)
+    {
+        var first = doc.SentenceFirstToken(s);
+        var end = first + doc.SentenceTokenCount(s);
+        var n = BuildPieces(doc, first, end, buffers);
+        buffers.Count = n;
+        var segments = buffers.Segments;
+        segments.Clear();
+        FindSegments(doc, buffers, n, segments);
+        var before = output.Count;
+        var covered = new BitSet(end - first);
+        BuildGroups(doc, s, first, end, buffers, n, segments, covered, output);
+        FindSingleWords(doc, s, first, end, covered, surnames, output);
+        if (output.Count - before > 1)
+            output.Sort(before, output.Count - before, DraftOrder.Instance);
+    }
+
+    private int BuildPieces(Document doc, int first, int end, Buffers b)
+    {
+        b.Ensure((end - first) * 4 + 8);
+        var vocab = dictionary.Vocabulary;
+        var n = 0;
+        for (var t = first; t < end; t++)
+        {
+            var text = doc.TextOf(t);
+            var tokenStart = doc.StartOf(t);
+
+            // A tokenizer that splits "Minister's" into "Minister" "'" "s": rejoin the possessive.
+            if (text.Length == 1 && PieceEnumerator.IsApostrophe(text[0]) && t + 1 < end && doc.StartOf(t + 1) == doc.EndOf(t) &&
+                doc.TextOf(t + 1) is { Length: 1 } next && (next[0] | 0x20) == 's')
+            {
+                Add(b, ref n, vocab.PossessiveId, t, tokenStart, doc.EndOf(t + 1));
+                t++;
+                continue;
+            }
+
+            var e = new PieceEnumerator(text);
+            while (e.MoveNext())
+            {
+                var id = e.IsPossessive ? vocab.PossessiveId : vocab.Find(e.Current);
+                Add(b, ref n, id, t, tokenStart + e.Start, tokenStart + e.End);
+            }
+        }
+
+        return n;
+    }
+
+    private static void Add(Buffers b, ref int n, int id, int token, int start, int end)
+    {
+        if (n == b.Ids.Length)
+            return; // cannot happen with the capacity above; never overrun
+        b.Ids[n] = id;
+        b.Token[n] = token;
+        b.Start[n] = start;
+        b.End[n] = end;
+        n++;
+    }
+
+    private void FindSegments(Document doc, Buffers b, int n, List<Segment> segments)
+    {
+        var ids = b.Ids.AsSpan(0, n);
+        var i = 0;
+        while (i < n)
+        {
+            if (ids[i] < 0)
+            {
+                i++;
+                continue;
+            }
+
+            var actorLength = dictionary.ActorTrie.Longest(ids, i, out var actor);
+            if (actorLength > 0 && !AcceptActor(doc, b, i, actor))
+                actorLength = 0;
+            var agentLength = dictionary.AgentTrie.Longest(ids, i, out var agent);
+            if (agentLength > 0 && !AcceptAgent(doc, b, i, i + agentLength))
+                agentLength = 0;
+            if (actorLength == 0 && agentLength == 0)
+            {
+                i++;
+                continue;
+            }
+
+            if (actorLength >= agentLength)
+            {
+                segments.Add(new Segment { PieceStart = i, PieceEnd = i + actorLength, Kind = SegmentKind.Actor, Id = actor });
+                i += actorLength;
+            }
+            else
+            {
+                segments.Add(new Segment { PieceStart = i, PieceEnd = i + agentLength, Kind = SegmentKind.Agent, Id = agent });
+                i += agentLength;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Names are capitalised: "us" is not the United States and "turkey" is a bird. Epithets ("the Asian giant")
+    /// are exempt. A pronoun-tagged token is never a name.
+    /// </summary>
+    private bool AcceptActor(Document doc, Buffers b, int piece, int actor)
+    {
+        var entry = dictionary.ActorAt(actor);
+        var t = b.Token[piece];
+        if (doc.UposOf(t) == Upos.PRON)
+            return false;
+        if (entry.Resolution == Resolution.Epithet)
+            return true;
+        var c = doc.Text[b.Start[piece]];
+        return !char.IsLower(c);
+    }
+
+    /// <summary>An agent is a noun: with tags, its last word must be one, and must not modify a following noun ("press conference").</summary>
+    private static bool AcceptAgent(Document doc, Buffers b, int start, int end)
+    {
+        var last = b.Token[end - 1];
+        var upos = doc.UposOf(last);
+        if (upos == Upos.None)
+            return true;
+        if (upos is not (Upos.NOUN or Upos.PROPN))
+            return false;
+        var sentenceEnd = doc.SentenceFirstToken(doc.SentenceOf(last)) + doc.SentenceTokenCount(doc.SentenceOf(last));
+        return last + 1 >= sentenceEnd || doc.UposOf(last + 1) != Upos.NOUN || doc.DeprelOf(last) != CompoundId;
+    }
+
+    // ---- grouping ---------------------------------------------------------------------------------------
+
+    private void BuildGroups(Document doc, int s, int first, int end, Buffers b, int n, List<Segment> segments, BitSet covered, List<MentionDraft> output)
+    {
+        var i = 0;
+        while (i < segments.Count)
+        {
+            var groupStart = i;
+            var linkedAt = -1; // piece index where a linker ("for the") joined, to find the head
+            var hasState = StateOf(segments[i]) is not null;
+            var j = i + 1;
+            while (j < segments.Count)
+            {
+                var prev = segments[j - 1];
+                var next = segments[j];
+                var gapPieces = next.PieceStart - prev.PieceEnd;
+                var join = false;
+                if (gapPieces == 0)
+                {
+                    join = Compatible(segments, groupStart, j);
+                }
+                else if (gapPieces == 1 && b.Ids[prev.PieceEnd] == dictionary.Vocabulary.PossessiveId)
+                {
+                    // "China's foreign ministry" is one actor; "Joe Biden's leadership" is Biden, then something of his.
+                    join = !HasPerson(segments, groupStart, j) && Compatible(segments, groupStart, j);
+                }
+                else if (prev.Kind == SegmentKind.Agent && !hasState && LinkerGap(doc, b, prev.PieceEnd, next.PieceStart))
+                {
+                    join = true;
+                    linkedAt = prev.PieceEnd;
+                }
+
+                if (!join)
+                    break;
+                hasState |= StateOf(next) is not null;
+                j++;
+            }
+
+            var draft = Compose(doc, s, b, segments, groupStart, j, linkedAt);
+            if (draft is not null)
+            {
+                ExtendWithName(doc, end, b, draft);
+                ExtendLeft(doc, first, draft);
+                ClassifyDescriptor(doc, first, draft);
+                MarkSubject(doc, draft);
+                for (var t = draft.StartToken; t < draft.EndToken; t++)
+                    covered.Set(t - first);
+                output.Add(draft);
+            }
+
+            i = j;
+        }
+    }
+
+    /// <summary>The state code of a segment's actor on no particular date, or null (agents, IGOs).</summary>
+    private string? StateOf(Segment seg) => seg.Kind == SegmentKind.Actor ? dictionary.ActorAt(seg.Id).State : null;
+
+    private bool HasPerson(List<Segment> segments, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (segments[k].Kind == SegmentKind.Actor && dictionary.ActorAt(segments[k].Id).IsPerson)
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Two adjacent actors join only when they agree on the state ("Russian" + "Sergei Lavrov"), never two persons.</summary>
+    private bool Compatible(List<Segment> segments, int groupStart, int j)
+    {
+        var next = segments[j];
+        if (next.Kind == SegmentKind.Agent)
+            return true;
+        var nextEntry = dictionary.ActorAt(next.Id);
+        var nextState = StateOf(next);
+        for (var k = groupStart; k < j; k++)
+        {
+            if (segments[k].Kind != SegmentKind.Actor)
+                continue;
+            var entry = dictionary.ActorAt(segments[k].Id);
+            if (entry.IsPerson && nextEntry.IsPerson)
+                return false;
+            var state = StateOf(segments[k]);
+            if (state != nextState)
+                return false;
+            if (ReferenceEquals(entry, nextEntry))
+                return false; // "China China": two mentions
+        }
+
+        return true;
+    }
+
+    /// <summary>The pieces between two segments are a linker and an optional determiner: "for the", "of".</summary>
+    private bool LinkerGap(Document doc, Buffers b, int from, int to)
+    {
+        if (to - from is < 1 or > 2)
+            return false;
+        var t1 = b.Token[from];
+        if (!lexicon.Linkers.Contains(doc.TextOf(t1)))
+            return false;
+        return to - from == 1 || lexicon.Definite.Contains(doc.TextOf(b.Token[from + 1])) || lexicon.Indefinite.Contains(doc.TextOf(b.Token[from + 1]));
+    }
+
+    private MentionDraft? Compose(Document doc, int s, Buffers b, List<Segment> segments, int from, int to, int linkedAt)
+    {
+        ActorEntry? person = null;
+        ActorEntry? other = null;
+        string? prefix = null;
+        string? suffix = null;
+        var agents = 0;
+        var lastAgentPersonNoun = false;
+        string? titleNoun = null;
+        for (var k = from; k < to; k++)
+        {
+            var seg = segments[k];
+            if (seg.Kind == SegmentKind.Actor)
+            {
+                var entry = dictionary.ActorAt(seg.Id);
+                if (entry.IsPerson)
+                    person = entry;
+                else if (other is null || (other.Resolution == Resolution.Demonym && entry.Resolution != Resolution.Demonym))
+                    other = entry;
+            }
+            else
+            {
+                var agent = dictionary.AgentAt(seg.Id);
+                agents++;
+                if (agent.Prefix)
+                    prefix ??= agent.Code;
+                else if (suffix is null)
+                    suffix = agent.Code;
+                else if (!suffix.Contains(agent.Code, StringComparison.Ordinal))
+                    suffix += agent.Code;
+                if (k == to - 1 || (linkedAt >= 0 && seg.PieceEnd == linkedAt) || titleNoun is null)
+                {
+                    lastAgentPersonNoun = IsPersonNoun(doc, b, seg);
+                    titleNoun = doc.TextOf(b.Token[seg.PieceEnd - 1]).ToString().ToLowerInvariant();
+                }
+            }
+        }
+
+        var draft = new MentionDraft
+        {
+            Sentence = s,
+            StartToken = b.Token[segments[from].PieceStart],
+            EndToken = b.Token[segments[to - 1].PieceEnd - 1] + 1,
+            Start = b.Start[segments[from].PieceStart],
+            End = b.End[segments[to - 1].PieceEnd - 1],
+        };
+        var lastToken = b.Token[(linkedAt >= 0 ? linkedAt : segments[to - 1].PieceEnd) - 1];
+        draft.Head = lastToken;
+        var after = segments[to - 1].PieceEnd;
+        draft.IsPossessor = after < b.Count && b.Ids[after] == dictionary.Vocabulary.PossessiveId;
+        draft.IsPlural = IsPluralNoun(doc, lastToken);
+        if (person is not null)
+        {
+            draft.Kind = DraftKind.Named;
+            draft.Code = person.CodeOn(doc.Date);
+            draft.Resolution = person.Resolution;
+            draft.IsPerson = true;
+            draft.IsPlural = false;
+            draft.Entry = person.Name;
+            draft.TitleNoun = titleNoun;
+            return draft;
+        }
+
+        var baseCode = other?.CodeOn(doc.Date);
+        if (other is not null && baseCode is null && agents == 0)
+            return null; // a null actor ("---") or one without a code on this date: nothing to report
+        draft.Entry = other?.Name;
+        if (agents == 0)
+        {
+            draft.Kind = DraftKind.Named;
+            draft.Code = baseCode;
+            draft.Resolution = other!.Resolution;
+            draft.IsPlural = other.Resolution == Resolution.Demonym && draft.IsPlural;
+
+            // A dictionary title such as "U.S. President" names a person even without a name.
+            var head = doc.TextOf(lastToken);
+            if (!draft.IsPlural && (lexicon.PersonNouns.Contains(head) || (doc.LemmaOf(lastToken) is { } l && lexicon.PersonNouns.Contains(l))))
+            {
+                draft.TitleNoun = head.ToString().ToLowerInvariant();
+                draft.IsPerson = true;
+                draft.WantCountry = dictionary.Codes.CountryOf(baseCode);
+                draft.WantSector = dictionary.Codes.SectorOf(baseCode);
+            }
+
+            return draft;
+        }
+
+        draft.Code = CameoCodes.Compose(prefix, baseCode, suffix);
+        draft.Resolution = Resolution.Title;
+        draft.Kind = DraftKind.Title;
+        draft.TitleNoun = titleNoun;
+        draft.IsPerson = lastAgentPersonNoun && !draft.IsPlural;
+        draft.WantCountry = dictionary.Codes.CountryOf(baseCode);
+        draft.WantSector = suffix is { Length: >= 3 } ? suffix[..3] : null;
+        return draft;
+    }
+
+    private bool IsPersonNoun(Document doc, Buffers b, Segment seg)
+    {
+        var last = b.Token[seg.PieceEnd - 1];
+        var text = doc.TextOf(last);
+        if (lexicon.PersonNouns.Contains(text))
+            return true;
+        var lemma = doc.LemmaOf(last);
+        return lemma is not null && lexicon.PersonNouns.Contains(lemma);
+    }
+
+    private static bool IsPluralNoun(Document doc, int t)
+    {
+        var xpos = Labels.Xpos.Name(doc.XposOf(t));
+        if (xpos is "NNS" or "NNPS")
+            return true;
+        if (doc.XposOf(t) != 0)
+            return false;
+        var text = doc.TextOf(t);
+        return text.Length > 3 && text[^1] is 's' && text[^2] is not ('s' or 'u' or 'i') && char.IsLower(text[0]) ||
+               (text.Length > 3 && text.EndsWith("ans", StringComparison.Ordinal)); // Russians, Americans
+    }
+
+    /// <summary>
+    /// A title or demonym followed by capitalised words that no dictionary knows is a person of that state and
+    /// title: "Iranian official Ali Bagheri" is IRNGOV even if no dictionary has him.
+    /// </summary>
+    private void ExtendWithName(Document doc, int sentenceEnd, Buffers b, MentionDraft draft)
+    {
+        if (draft.Kind == DraftKind.Named && (draft.IsPerson || draft.Resolution != Resolution.Demonym))
+            return;
+        if (draft.IsPlural)
+            return;
+        var t = draft.EndToken;
+        var count = 0;
+        while (t < sentenceEnd && count < MaxNameTokens && LooksLikeNameWord(doc, t) && !StartsDictionaryPhrase(doc, t))
+        {
+            t++;
+            count++;
+        }
+
+        if (count == 0)
+            return;
+        var firstName = draft.EndToken;
+        draft.EndToken = t;
+        draft.End = doc.EndOf(t - 1);
+        draft.Head = t - 1;
+        draft.IsPerson = true;
+        draft.Kind = DraftKind.Named;
+        if (draft.Resolution == Resolution.Dictionary)
+            draft.Resolution = Resolution.Title;
+        draft.Surname = doc.TextOf(t - 1).ToString();
+        draft.Entry = null;
+        _ = firstName;
+    }
+
+    private bool LooksLikeNameWord(Document doc, int t)
+    {
+        var text = doc.TextOf(t);
+        if (text.Length < 2 || !char.IsUpper(text[0]) || lexicon.NotNames.Contains(text))
+            return false;
+        var upos = doc.UposOf(t);
+        return upos is Upos.None or Upos.PROPN;
+    }
+
+    private bool StartsDictionaryPhrase(Document doc, int t)
+    {
+        var e = new PieceEnumerator(doc.TextOf(t));
+        if (!e.MoveNext())
+            return false;
+        var id = dictionary.Vocabulary.Find(e.Current);
+        var node = dictionary.ActorTrie.Step(PhraseTrie.Root, id);
+        var agent = dictionary.AgentTrie.Step(PhraseTrie.Root, id);
+        return (node >= 0 && dictionary.ActorTrie.ValueAt(node) >= 0) || (agent >= 0 && dictionary.AgentTrie.ValueAt(agent) >= 0);
+    }
+
+    /// <summary>Takes in a preceding determiner or possessive and the modifiers between ("the now US president").</summary>
+    private void ExtendLeft(Document doc, int sentenceFirst, MentionDraft draft)
+    {
+        if (draft.Start != doc.StartOf(draft.StartToken) || draft.End != doc.EndOf(draft.EndToken - 1))
+            return; // part of a token ("the Beijing-Moscow partnership"): the determiner belongs to the whole
+        var t = draft.StartToken - 1;
+        var former = false;
+        while (t >= sentenceFirst && lexicon.Modifiers.Contains(doc.TextOf(t)))
+        {
+            former |= lexicon.Former.Contains(doc.TextOf(t));
+            t--;
+        }
+
+        if (t >= sentenceFirst && (lexicon.Definite.Contains(doc.TextOf(t)) || lexicon.Indefinite.Contains(doc.TextOf(t))))
+        {
+            draft.StartToken = t;
+            draft.Start = doc.StartOf(t);
+            draft.Former = former;
+        }
+    }
+
+    /// <summary>A definite singular title naming one person, without a name, points back to someone: "the Chinese leader".</summary>
+    private void ClassifyDescriptor(Document doc, int sentenceFirst, MentionDraft draft)
+    {
+        if (draft.Kind is not (DraftKind.Title or DraftKind.Named) || !draft.IsPerson || draft.IsPlural || draft.TitleNoun is null || draft.Entry is not null && draft.Kind == DraftKind.Named && draft.WantCountry is null)
+            return;
+        if (draft.Kind == DraftKind.Named && (draft.Surname is not null || draft.Resolution != Resolution.Dictionary))
+            return;
+        var first = doc.TextOf(draft.StartToken);
+        if (lexicon.Definite.Contains(first))
+            draft.Kind = DraftKind.Descriptor;
+        _ = sentenceFirst;
+    }
+
+    private static void MarkSubject(Document doc, MentionDraft draft)
+    {
+        if (doc.HeadOf(draft.StartToken) < -1)
+            return; // not parsed
+        for (var t = draft.StartToken; t < draft.EndToken; t++)
+        {
+            var h = doc.HeadOf(t);
+            if (h < draft.StartToken || h >= draft.EndToken)
+            {
+                draft.Head = t;
+                draft.IsSubject = Labels.Universal(Labels.Deprel.Name(doc.DeprelOf(t))) is "nsubj";
+                return;
+            }
+        }
+    }
+
+    // ---- single words: descriptors, pronouns, plural groups, known surnames, recognised entities -------
+
+    private void FindSingleWords(Document doc, int s, int first, int end, BitSet covered, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> surnames, List<MentionDraft> output)
+    {
+        for (var t = first; t < end; t++)
+        {
+            if (covered.Get(t - first))
+                continue;
+            var text = doc.TextOf(t);
+            if (text.IsEmpty)
+                continue;
+            MentionDraft? d = null;
+            if (lexicon.PersonPronouns.Contains(text))
+                d = Single(doc, s, t, DraftKind.Pronoun, PronounClass.Person);
+            else if (lexicon.ThingPronouns.Contains(text))
+            {
+                if (!IsPleonastic(doc, t, end))
+                    d = Single(doc, s, t, DraftKind.Pronoun, PronounClass.Thing);
+            }
+            else if (lexicon.PluralPronouns.Contains(text))
+                d = Single(doc, s, t, DraftKind.Pronoun, PronounClass.Plural);
+            else if (lexicon.DescriptorCountry(text) is { } country && t > first && lexicon.Definite.Contains(doc.TextOf(t - 1)) && char.IsUpper(text[0]))
+            {
+                d = Single(doc, s, t, DraftKind.Descriptor, PronounClass.None);
+                d.StartToken = t - 1;
+                d.Start = doc.StartOf(t - 1);
+                d.WantCountry = country;
+                d.IsPerson = true;
+            }
+            else if (lexicon.GroupNumbers.Contains(text) && TryPluralGroup(doc, s, first, end, t, out var group))
+            {
+                d = group;
+            }
+            else if (char.IsUpper(text[0]) && surnames.Dictionary.Count > 0 && surnames.TryGetValue(text, out var antecedent) && doc.UposOf(t) is Upos.None or Upos.PROPN)
+            {
+                d = Single(doc, s, t, DraftKind.Entity, PronounClass.None);
+                d.Antecedent = antecedent;
+                d.IsPerson = true;
+            }
+            else if (doc.EntityOf(t) is { Iob: Iob.B, Type: EntityType.PER or EntityType.ORG } ent)
+            {
+                var e = t + 1;
+                while (e < end && doc.EntityOf(e).Iob == Iob.I && !covered.Get(e - first))
+                    e++;
+                d = Single(doc, s, t, DraftKind.Entity, PronounClass.None);
+                d.EndToken = e;
+                d.End = doc.EndOf(e - 1);
+                d.Head = e - 1;
+                d.IsPerson = ent.Type == EntityType.PER;
+                if (d.IsPerson)
+                    d.Surname = doc.TextOf(e - 1).ToString();
+            }
+
+            if (d is null)
+                continue;
+            MarkSubject(doc, d);
+            for (var k = d.StartToken; k < d.EndToken; k++)
+            {
+                if (k >= first)
+                    covered.Set(k - first);
+            }
+
+            t = d.EndToken - 1;
+            output.Add(d);
+        }
+    }
+
+    private static MentionDraft Single(Document doc, int s, int t, DraftKind kind, PronounClass pronoun) => new()
+    {
+        Sentence = s,
+        StartToken = t,
+        EndToken = t + 1,
+        Start = doc.StartOf(t),
+        End = doc.EndOf(t),
+        Head = t,
+        Kind = kind,
+        Pronoun = pronoun,
+        IsPerson = pronoun == PronounClass.Person,
+        IsPlural = pronoun == PronounClass.Plural,
+        Resolution = Resolution.Coreference,
+    };
+
+    /// <summary>"it is", "it was", "it's": an "it" that refers to nothing.</summary>
+    private bool IsPleonastic(Document doc, int t, int end)
+    {
+        if (t + 1 >= end)
+            return false;
+        return lexicon.Pleonastic.Contains(doc.TextOf(t + 1));
+    }
+
+    /// <summary>"the two countries", "both neighbors", "the two nuclear powers": up to two words between number and noun.</summary>
+    private bool TryPluralGroup(Document doc, int s, int first, int end, int t, out MentionDraft? group)
+    {
+        group = null;
+        for (var k = t + 1; k < end && k <= t + 3; k++)
+        {
+            var w = doc.TextOf(k);
+            var states = lexicon.StateGroupNouns.Contains(w);
+            var persons = !states && lexicon.PersonGroupNouns.Contains(w);
+            if (!states && !persons)
+            {
+                if (char.IsLower(w[0]) && doc.UposOf(k) is Upos.None or Upos.ADJ)
+                    continue;
+                return false;
+            }
+
+            var start = t > first && lexicon.Definite.Contains(doc.TextOf(t - 1)) ? t - 1 : t;
+            group = new MentionDraft
+            {
+                Sentence = s,
+                StartToken = start,
+                EndToken = k + 1,
+                Start = doc.StartOf(start),
+                End = doc.EndOf(k),
+                Head = k,
+                Kind = DraftKind.PluralGroup,
+                IsPlural = true,
+                GroupOfPersons = persons,
+                Resolution = Resolution.Coreference,
+            };
+            return true;
+        }
+
+        return false;
+    }
+
+    private sealed class DraftOrder : IComparer<MentionDraft>
+    {
+        public static readonly DraftOrder Instance = new();
+
+        public int Compare(MentionDraft? x, MentionDraft? y) => x!.StartToken.CompareTo(y!.StartToken);
+    }
+}
+
+/// <summary>A small fixed-size bit set for the tokens of one sentence.</summary>
+internal readonly struct BitSet(int size)
+{
+    private readonly ulong[] _bits = new ulong[(size + 63) >> 6];
+
+    public void Set(int i)
+    {
+        if ((uint)i < (uint)(_bits.Length << 6))
+            _bits[i >> 6] |= 1UL << (i & 63);
+    }
+
+    public bool Get(int i) => (uint)i < (uint)(_bits.Length << 6) && (_bits[i >> 6] & (1UL << (i & 63))) != 0;
+}
