@@ -17,6 +17,8 @@ public static class EntenteCli
         root.Subcommands.Add(DyadCommand.Create(ctx));
         root.Subcommands.Add(ActorsCommand.Create(ctx));
         root.Subcommands.Add(ExportCommand.Create(ctx));
+        root.Subcommands.Add(TrainCommand.Create(ctx));
+        root.Subcommands.Add(ParseCommand.Create(ctx));
         return root;
     }
 
