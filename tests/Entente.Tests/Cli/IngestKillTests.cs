@@ -90,7 +90,7 @@ public sealed partial class IngestKillTests : IDisposable
     [Fact]
     public void IngestKilledMidway_RerunStoresEveryDocumentOnceAndNoEventTwice()
     {
-        const int total = 3000;
+        const int total = 1000;
         var input = WriteInput(total);
         var db = _dir.File("kill.duckdb");
 
