@@ -321,6 +321,21 @@ public sealed class DuckDbStoreTests : IDisposable
     }
 
     [Fact]
+    public void TopActorsAndDyads_LeaveOutBareSectorsButKeepOrganisations()
+    {
+        using var store = Open();
+        var militaryOfNoState = new ActorRef("the military", "MIL", null, "MIL");
+        store.WriteBatch([
+            Doc("1", D("2024-01-05"), "X", Event("1", "IGOUNO", "111", "RUS", D("2024-01-05"))),
+            Doc("2", D("2024-01-06"), "X", Event("2", "RUS", "190", "UKR", D("2024-01-06")) with { Source = militaryOfNoState }),
+            Doc("3", D("2024-01-20"), "X", Event("3", "RUS", "190", "UKR", D("2024-01-20")) with { Source = militaryOfNoState }),
+        ]);
+
+        Assert.Equal(["UKR", "IGOUNO", "RUS"], store.TopActors(10, EventFilter.All).Select(a => a.Actor));
+        Assert.Equal(("IGOUNO", "RUS"), store.TopDyads(10, EventFilter.All).Select(d => (d.ActorA, d.ActorB)).Single());
+    }
+
+    [Fact]
     public void TopActorsAndDyads_RankByNumberOfEvents()
     {
         using var store = Open();
