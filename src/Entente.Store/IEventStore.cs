@@ -110,6 +110,9 @@ public sealed record EventFilter
 
     public int? QuadClass { get; init; }
 
+    /// <summary>Only events with both a source and a target.</summary>
+    public bool Dyadic { get; init; }
+
     public int? Limit { get; init; }
 
     /// <summary>Oldest first instead of newest first.</summary>

@@ -92,9 +92,10 @@ public static class DemoCommand
         {
             var since = last.AddMonths(-1);
             console.WriteLine();
-            TabularOutput.Write(ctx, "table", $"Events of the last month in the sample ({since:yyyy-MM-dd} to {last:yyyy-MM-dd}, newest first, at most 40)",
+            TabularOutput.Write(ctx, "table",
+                $"Events between two actors in the last month of the sample ({since:yyyy-MM-dd} to {last:yyyy-MM-dd}, newest first, at most 40)",
                 StoreCommandSupport.EventColumns,
-                store.Events(new EventFilter { Since = since, Until = last, Limit = 40 }).Select(e => StoreCommandSupport.EventRow(e, 70)));
+                store.Events(new EventFilter { Since = since, Until = last, Dyadic = true, Limit = 40 }).Select(e => StoreCommandSupport.EventRow(e, 70)));
         }
 
         console.WriteLine();

@@ -232,6 +232,9 @@ public sealed partial class DuckDbStore
             And("date <= $until");
         }
 
+        if (f.Dyadic)
+            And("source_code IS NOT NULL AND target_code IS NOT NULL");
+
         if (f.QuadClass is { } q)
         {
             parameters.Add(("quad", q));

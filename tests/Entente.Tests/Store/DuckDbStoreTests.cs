@@ -299,6 +299,10 @@ public sealed class DuckDbStoreTests : IDisposable
         Assert.Equal("4", Assert.Single(store.Events(new EventFilter { Actor = "USA", Until = D("2024-02-11") })).FirstDocument);
         Assert.Equal(["4", "3"], store.Events(new EventFilter { Limit = 2 }).Select(e => e.FirstDocument));
         Assert.Empty(store.Events(new EventFilter { Actor = "CHN", With = "USA" }));
+        store.WriteBatch([Doc("6", D("2024-03-01"), "X", Event("6", "RUS", "190", null, D("2024-03-01")))]);
+        Assert.Equal(6, store.Events(EventFilter.All).Count());
+        Assert.DoesNotContain("6", store.Events(new EventFilter { Dyadic = true }).Select(e => e.FirstDocument));
+        Assert.Equal(5, store.Events(new EventFilter { Dyadic = true }).Count());
     }
 
     [Fact]
