@@ -36,18 +36,24 @@ public static class CodeCommand
                 r.AddError($"--date '{v}' is not a date in the form YYYY-MM-DD");
         });
         var threads = new Option<int>("--threads", "-j") { Description = "Worker threads (default: one per core)", DefaultValueFactory = _ => 0 };
+        var maxChars = new Option<int>("--max-chars")
+        {
+            Description = "Reject documents longer than this many characters (0: no limit)",
+            DefaultValueFactory = _ => PipelineRunner.DefaultMaxChars,
+        };
 
-        var cmd = new Command("code", "Code documents into events") { file, inputFormat, format, date, threads };
+        var cmd = new Command("code", "Code documents into events") { file, inputFormat, format, date, threads, maxChars };
         cmd.SetAction(pr => Run(ctx, new Options(
             pr.GetValue(file) ?? "-",
             pr.GetValue(inputFormat),
             pr.GetValue(format),
             pr.GetValue(date) is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-            pr.GetValue(threads))));
+            pr.GetValue(threads),
+            pr.GetValue(maxChars))));
         return cmd;
     }
 
-    public sealed record Options(string File, string? InputFormat, string? Format, DateOnly? Date, int Threads);
+    public sealed record Options(string File, string? InputFormat, string? Format, DateOnly? Date, int Threads, int MaxChars = PipelineRunner.DefaultMaxChars);
 
     public static int Run(CliContext ctx, Options o)
     {
@@ -95,7 +101,7 @@ public static class CodeCommand
                     : ReadTextItems(input, o);
                 OrderedParallel.Run(
                     items,
-                    item => PipelineRunner.Process(pipeline, item),
+                    item => PipelineRunner.Process(pipeline, item, o.MaxChars),
                     r =>
                     {
                         foreach (var d in r.Diagnostics)

@@ -16,7 +16,14 @@ public sealed record ProcessedItem(Document? Document, DocumentInput? Input, Lis
 /// </summary>
 public static class PipelineRunner
 {
-    public static ProcessedItem Process(IPipelineStage pipeline, InputItem item)
+    /// <summary>
+    /// Longest document coded by default: 5 million characters, about a million tokens, a thousand news
+    /// articles' worth. Anything longer is almost surely not one news document (a log, a dump, a book), and
+    /// coding it would hold one core for minutes; it is rejected with a diagnostic instead.
+    /// </summary>
+    public const int DefaultMaxChars = 5_000_000;
+
+    public static ProcessedItem Process(IPipelineStage pipeline, InputItem item, int maxChars = DefaultMaxChars)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         var diags = new List<Diagnostic>();
@@ -24,6 +31,14 @@ public static class PipelineRunner
             diags.Add(d);
         if (item.Document is not { } input)
             return new ProcessedItem(null, null, diags, Rejected: true);
+        if (maxChars > 0 && input.Text.Length > maxChars)
+        {
+            diags.Add(new Diagnostic(Severity.Error, "too-long",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"document '{input.Id}' has {input.Text.Length:N0} characters, more than the limit of {maxChars:N0}; rejected (raise it with --max-chars)"),
+                input.Source, input.Line));
+            return new ProcessedItem(null, input, diags, Rejected: true);
+        }
         var doc = input.ToDocument();
         try
         {
