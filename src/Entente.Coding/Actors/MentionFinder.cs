@@ -314,7 +314,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
                 var entry = dictionary.ActorAt(seg.Id);
                 if (entry.IsPerson)
                     person = entry;
-                else if (other is null || (other.Resolution == Resolution.Demonym && entry.Resolution != Resolution.Demonym))
+                else if (other is null || MoreSpecific(entry, other, doc.Date))
                     other = entry;
             }
             else
@@ -335,13 +335,18 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             }
         }
 
+        var firstPiece = segments[from].PieceStart;
+        var lastPiece = segments[to - 1].PieceEnd - 1;
         var draft = new MentionDraft
         {
             Sentence = s,
-            StartToken = b.Token[segments[from].PieceStart],
-            EndToken = b.Token[segments[to - 1].PieceEnd - 1] + 1,
-            Start = b.Start[segments[from].PieceStart],
-            End = b.End[segments[to - 1].PieceEnd - 1],
+            StartToken = b.Token[firstPiece],
+            EndToken = b.Token[lastPiece] + 1,
+
+            // Snap to the token's edges unless the mention is only part of it ("Beijing" in "Beijing-Moscow"):
+            // "U.S." keeps its final period although the period is not a piece.
+            Start = firstPiece == 0 || b.Token[firstPiece - 1] != b.Token[firstPiece] ? doc.StartOf(b.Token[firstPiece]) : b.Start[firstPiece],
+            End = lastPiece + 1 >= b.Count || b.Token[lastPiece + 1] != b.Token[lastPiece] ? doc.EndOf(b.Token[lastPiece]) : b.End[lastPiece],
         };
         var lastToken = b.Token[(linkedAt >= 0 ? linkedAt : segments[to - 1].PieceEnd) - 1];
         draft.Head = lastToken;
@@ -392,6 +397,16 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         draft.WantCountry = dictionary.Codes.CountryOf(baseCode);
         draft.WantSector = suffix is { Length: >= 3 } ? suffix[..3] : null;
         return draft;
+    }
+
+    /// <summary>"U.S." + "Secretary of State" is USAGOV, not USA: the longer code (then a non-demonym, then the later one) wins.</summary>
+    private static bool MoreSpecific(ActorEntry candidate, ActorEntry current, DateOnly? date)
+    {
+        var a = candidate.CodeOn(date)?.Length ?? 0;
+        var b = current.CodeOn(date)?.Length ?? 0;
+        if (a != b)
+            return a > b;
+        return current.Resolution == Resolution.Demonym || candidate.Resolution != Resolution.Demonym;
     }
 
     private bool IsPersonNoun(Document doc, Buffers b, Segment seg)
