@@ -71,6 +71,15 @@ internal sealed class MentionDraft
     /// <summary>The head noun of the mention's title, lower case ("minister", "president"), when it has one.</summary>
     public string? TitleNoun;
 
+    /// <summary>A place ("talks in Tokyo"), a predicate ("as prime minister") or an adjective ("American tariffs"): nothing refers back to it.</summary>
+    public bool NonReferent;
+
+    /// <summary>For a pronoun: an object form ("him", "them"), which does not refer to its own clause's subject.</summary>
+    public bool IsObjectPronoun;
+
+    /// <summary>For a title after a possessive pronoun ("its forces"): what the pronoun can refer to.</summary>
+    public PronounClass Possessor;
+
     public int Antecedent = -1;
     public List<int>? Members;
 

@@ -235,9 +235,13 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             if (draft is not null)
             {
                 ExtendWithName(doc, end, b, draft);
-                ExtendLeft(doc, first, draft);
+                if (IsAdjectivalDemonym(doc, end, draft))
+                    draft.NonReferent = true;
+                else
+                    ExtendLeft(doc, first, draft);
                 ClassifyDescriptor(doc, first, draft);
                 MarkSubject(doc, draft);
+                MarkNonReferent(doc, first, draft);
                 for (var t = draft.StartToken; t < draft.EndToken; t++)
                     covered.Set(t - first);
                 output.Add(draft);
@@ -330,7 +334,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
                 if (k == to - 1 || (linkedAt >= 0 && seg.PieceEnd == linkedAt) || titleNoun is null)
                 {
                     lastAgentPersonNoun = IsPersonNoun(doc, b, seg);
-                    titleNoun = doc.TextOf(b.Token[seg.PieceEnd - 1]).ToString().ToLowerInvariant();
+                    titleNoun = agent.Phrase.Replace('_', ' ').Trim().ToLowerInvariant(); // "prime minister", not "minister"
                 }
             }
         }
@@ -361,7 +365,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             draft.IsPerson = true;
             draft.IsPlural = false;
             draft.Entry = person.Name;
-            draft.TitleNoun = titleNoun;
+            draft.TitleNoun = titleNoun ?? TitleNounWithin(doc, draft.StartToken, draft.EndToken);
             return draft;
         }
 
@@ -397,6 +401,27 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         draft.WantCountry = dictionary.Codes.CountryOf(baseCode);
         draft.WantSector = suffix is { Length: >= 3 } ? suffix[..3] : null;
         return draft;
+    }
+
+    /// <summary>The last title word inside a dictionary name ("Foreign Minister Wang Yi" -> "minister"), or null.</summary>
+    private string? TitleNounWithin(Document doc, int start, int end)
+    {
+        for (var t = end - 1; t >= start; t--)
+        {
+            if (!lexicon.PersonNouns.Contains(doc.TextOf(t)))
+                continue;
+            var noun = doc.TextOf(t).ToString().ToLowerInvariant();
+            if (t > start)
+            {
+                var two = string.Concat(doc.TextOf(t - 1), " ", noun).ToLowerInvariant();
+                if (lexicon.HeadNouns.Contains(two))
+                    return two;
+            }
+
+            return noun;
+        }
+
+        return null;
     }
 
     /// <summary>"U.S." + "Secretary of State" is USAGOV, not USA: the longer code (then a non-demonym, then the later one) wins.</summary>
@@ -484,6 +509,32 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         return (node >= 0 && dictionary.ActorTrie.ValueAt(node) >= 0) || (agent >= 0 && dictionary.AgentTrie.ValueAt(agent) >= 0);
     }
 
+    /// <summary>"American tariffs": a singular demonym before a common word describes it and is not an actor one can refer back to.</summary>
+    private static bool IsAdjectivalDemonym(Document doc, int sentenceEnd, MentionDraft draft)
+    {
+        if (draft.Kind != DraftKind.Named || draft.Resolution != Resolution.Demonym || draft.IsPlural || draft.EndToken >= sentenceEnd)
+            return false;
+        var next = draft.EndToken;
+        var upos = doc.UposOf(next);
+        if (upos != Upos.None)
+            return upos is Upos.NOUN or Upos.ADJ or Upos.PROPN or Upos.NUM;
+        var text = doc.TextOf(next);
+        return text.Length > 0 && char.IsLetter(text[0]);
+    }
+
+    private void MarkNonReferent(Document doc, int sentenceFirst, MentionDraft draft)
+    {
+        if (draft.StartToken <= sentenceFirst)
+            return;
+        var before = doc.TextOf(draft.StartToken - 1);
+        if (lexicon.NonReferentBefore.Contains(before))
+            draft.NonReferent = true;
+
+        // "the Sea of Japan", "the Bank of China": the state is part of a longer name.
+        else if (before.SequenceEqual("of") && draft.StartToken - 2 >= sentenceFirst && doc.TextOf(draft.StartToken - 2) is { Length: > 0 } w && char.IsUpper(w[0]))
+            draft.NonReferent = true;
+    }
+
     /// <summary>Takes in a preceding determiner or possessive and the modifiers between ("the now US president").</summary>
     private void ExtendLeft(Document doc, int sentenceFirst, MentionDraft draft)
     {
@@ -502,6 +553,11 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             draft.StartToken = t;
             draft.Start = doc.StartOf(t);
             draft.Former = former;
+            var word = doc.TextOf(t);
+            draft.Possessor = lexicon.ThingPronouns.Contains(word) ? PronounClass.Thing
+                : lexicon.PluralPronouns.Contains(word) ? PronounClass.Plural
+                : lexicon.PersonPronouns.Contains(word) ? PronounClass.Person
+                : PronounClass.None;
         }
     }
 
@@ -521,7 +577,13 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
     private static void MarkSubject(Document doc, MentionDraft draft)
     {
         if (doc.HeadOf(draft.StartToken) < -1)
-            return; // not parsed
+        {
+            // Not parsed: in English news a mention that opens its sentence is nearly always the subject.
+            var first = doc.SentenceFirstToken(draft.Sentence);
+            draft.IsSubject = draft.StartToken == first || (draft.StartToken == first + 1 && doc.TextOf(first) is "\"" or "“" or "'");
+            return;
+        }
+
         for (var t = draft.StartToken; t < draft.EndToken; t++)
         {
             var h = doc.HeadOf(t);
@@ -547,14 +609,20 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
                 continue;
             MentionDraft? d = null;
             if (lexicon.PersonPronouns.Contains(text))
+            {
                 d = Single(doc, s, t, DraftKind.Pronoun, PronounClass.Person);
+                d.IsObjectPronoun = lexicon.ObjectPronouns.Contains(text);
+            }
             else if (lexicon.ThingPronouns.Contains(text))
             {
                 if (!IsPleonastic(doc, t, end))
                     d = Single(doc, s, t, DraftKind.Pronoun, PronounClass.Thing);
             }
             else if (lexicon.PluralPronouns.Contains(text))
+            {
                 d = Single(doc, s, t, DraftKind.Pronoun, PronounClass.Plural);
+                d.IsObjectPronoun = lexicon.ObjectPronouns.Contains(text);
+            }
             else if (lexicon.DescriptorCountry(text) is { } country && t > first && lexicon.Definite.Contains(doc.TextOf(t - 1)) && char.IsUpper(text[0]))
             {
                 d = Single(doc, s, t, DraftKind.Descriptor, PronounClass.None);
@@ -590,6 +658,8 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             if (d is null)
                 continue;
             MarkSubject(doc, d);
+            if (d.Kind != DraftKind.Pronoun)
+                MarkNonReferent(doc, first, d);
             for (var k = d.StartToken; k < d.EndToken; k++)
             {
                 if (k >= first)
@@ -616,12 +686,23 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         Resolution = Resolution.Coreference,
     };
 
-    /// <summary>"it is", "it was", "it's": an "it" that refers to nothing.</summary>
+    /// <summary>"it seems", "it is clear that", "it was a response to": an "it" that refers to nothing.</summary>
     private bool IsPleonastic(Document doc, int t, int end)
     {
         if (t + 1 >= end)
             return false;
-        return lexicon.Pleonastic.Contains(doc.TextOf(t + 1));
+        var next = doc.TextOf(t + 1);
+        if (lexicon.Pleonastic.Contains(next))
+            return true;
+        if (!lexicon.PleonasticBe.Contains(next))
+            return false;
+        for (var k = t + 2; k < end && k <= t + 4; k++)
+        {
+            if (lexicon.PleonasticComplements.Contains(doc.TextOf(k)))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>"the two countries", "both neighbors", "the two nuclear powers": up to two words between number and noun.</summary>

@@ -61,11 +61,15 @@ public sealed class ActorRolesTests
     }
 
     [Fact]
-    public void Raisi_HasNoCodeAfterHisDeath()
+    public void Raisi_IsAFormerLeaderAfterHisDeath()
     {
         Assert.Equal("IRNGOV", Actor("Ebrahim Raisi").CodeOn(D("2024-05-19")));
-        Assert.Null(Actor("Ebrahim Raisi").CodeOn(D("2024-06-01")));
+        Assert.Equal("IRNELI", Actor("Ebrahim Raisi").CodeOn(D("2024-06-01")));
     }
+
+    [Fact]
+    public void Navalny_HasNoCodeAfterHisDeath() =>
+        Assert.Null(Actor("Alexei Navalny").CodeOn(D("2024-06-01")));
 
     // The PETRARCH validation records' date tests: a later-starting role wins on shared days, a short special
     // period wins inside a longer one, and the undated role is the default outside every dated one.
