@@ -86,10 +86,12 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             output.Sort(before, output.Count - before, DraftOrder.Instance);
     }
 
-    private int BuildPieces(Document doc, int first, int end, Buffers b)
+    private int BuildPieces(Document doc, int first, int end, Buffers b) => BuildPieces(doc, first, end, b, dictionary.Vocabulary);
+
+    /// <summary>Splits the tokens [first, end) into pieces with their ids, tokens and offsets; returns the count.</summary>
+    internal static int BuildPieces(Document doc, int first, int end, Buffers b, PieceVocabulary vocab)
     {
         b.Ensure((end - first) * 4 + 8);
-        var vocab = dictionary.Vocabulary;
         var n = 0;
         for (var t = first; t < end; t++)
         {

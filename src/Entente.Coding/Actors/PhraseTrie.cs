@@ -94,8 +94,12 @@ internal ref struct PieceEnumerator(ReadOnlySpan<char> text)
 /// </summary>
 internal sealed class PieceVocabulary
 {
-    private readonly Dictionary<string, int> _ids = new(StringComparer.OrdinalIgnoreCase);
-    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // Keys are stored folded (upper case, no diacritics) and compared ordinally: faster than a case-insensitive
+    // comparer, and lookups fold the document's piece into a stack buffer first.
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    private const int MaxPiece = 64;
 
     public PieceVocabulary()
     {
@@ -109,7 +113,8 @@ internal sealed class PieceVocabulary
 
     public int Intern(ReadOnlySpan<char> piece)
     {
-        var key = Fold(piece);
+        Span<char> buffer = stackalloc char[MaxPiece];
+        ReadOnlySpan<char> key = piece.Length <= MaxPiece && TryFoldAscii(piece, buffer) ? buffer[..piece.Length] : FoldSlow(piece).AsSpan();
         if (_lookup.TryGetValue(key, out var id))
             return id;
         id = _ids.Count;
@@ -120,23 +125,36 @@ internal sealed class PieceVocabulary
     /// <summary>The id of a piece, or -1 when no dictionary has it. Allocates only for non-ASCII pieces.</summary>
     public int Find(ReadOnlySpan<char> piece)
     {
-        if (_lookup.TryGetValue(piece, out var id))
-            return id;
-        if (!piece.ContainsAnyExceptInRange('\0', '\u007f'))
+        if (piece.Length > MaxPiece)
             return -1;
-        return _lookup.TryGetValue(Fold(piece), out id) ? id : -1;
+        Span<char> buffer = stackalloc char[MaxPiece];
+        if (TryFoldAscii(piece, buffer))
+            return _lookup.TryGetValue(buffer[..piece.Length], out var id) ? id : -1;
+        return _lookup.TryGetValue(FoldSlow(piece), out var id2) ? id2 : -1;
     }
 
-    private static ReadOnlySpan<char> Fold(ReadOnlySpan<char> piece)
+    /// <summary>Upper-cases an ASCII piece into <paramref name="buffer"/>; false when it has other characters.</summary>
+    private static bool TryFoldAscii(ReadOnlySpan<char> piece, Span<char> buffer)
     {
-        if (!piece.ContainsAnyExceptInRange('\0', '\u007f'))
-            return piece;
+        for (var i = 0; i < piece.Length; i++)
+        {
+            var c = piece[i];
+            if (c > 0x7f)
+                return false;
+            buffer[i] = c is >= 'a' and <= 'z' ? (char)(c - 32) : c;
+        }
+
+        return true;
+    }
+
+    private static string FoldSlow(ReadOnlySpan<char> piece)
+    {
         var decomposed = piece.ToString().Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-                sb.Append(c);
+                sb.Append(char.ToUpperInvariant(c));
         }
 
         return sb.ToString();

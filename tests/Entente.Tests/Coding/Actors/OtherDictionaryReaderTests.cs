@@ -99,3 +99,33 @@ public sealed class OtherDictionaryReaderTests
         Assert.Equal("PSEGZA", ActorTestData.Find(mentions, "Gaza City").Code);
     }
 }
+
+public sealed class DictionaryMatcherTests
+{
+    [Fact]
+    public void Discards_AreFoundIgnoringCase_AndStoryLevelOnesDiscardTheStory()
+    {
+        var dict = ActorTestData.Default.Dictionary;
+        var doc = ActorTestData.FromWords(null, "Years later , peace came .", "Andre Agassi won the match .");
+        var hits = DictionaryMatcher.FindDiscards(dict, doc);
+        Assert.Contains(hits, h => h.Sentence == 0 && !h.Discard.Story);
+        Assert.Contains(hits, h => h.Sentence == 1 && h.Discard.Story);
+        Assert.True(DictionaryMatcher.DiscardsStory(dict, doc));
+        Assert.False(DictionaryMatcher.DiscardsStory(dict, ActorTestData.FromWords(null, "Russia shelled Kharkiv .")));
+    }
+
+    [Fact]
+    public void Issues_AreFound_AndNegativePhrasesSuppressThem()
+    {
+        var dict = ActorDictionary.FromText([("""
+            <ISSUE CATEGORY="EDUCATION" TYPE="ALL">
+            n:teacher [TEACHERS]
+            head start [EARLY_CHILDHOOD_EDUCATION]
+            ~a head start
+            </ISSUE>
+            """, DictionaryKind.Issues, Entente.Coding.Resolution.Dictionary)]);
+        var doc = ActorTestData.FromWords(null, "Teachers went on strike .", "They got a head start .", "Head Start funding was cut .");
+        var hits = DictionaryMatcher.FindIssues(dict, doc);
+        Assert.Equal([(0, "TEACHERS"), (2, "EARLY_CHILDHOOD_EDUCATION")], hits.Select(h => (h.Sentence, h.Code)));
+    }
+}
