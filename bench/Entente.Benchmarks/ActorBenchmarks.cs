@@ -13,6 +13,7 @@ namespace Entente.Benchmarks;
 /// operation (printed at setup) / mean time.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ActorBenchmarks
 {
     private ActorResolver _resolver = null!;
