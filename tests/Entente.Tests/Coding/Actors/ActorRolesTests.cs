@@ -111,3 +111,64 @@ public sealed class ActorRolesTests
         Assert.Equal("HOB", ActorRoles.Choose(hamfast, D("2014-01-04")));
     }
 }
+
+public sealed class CurrentDictionaryTests
+{
+    private static readonly string CurrentFile = Path.Combine(TestPaths.Repo, "data", "dictionaries", "Entente.Current.actors.txt");
+
+    [Fact]
+    public void CurrentDictionary_ReadsWithoutAnyDiagnostic()
+    {
+        var diags = new List<Entente.Nlp.Documents.Diagnostic>();
+        using var reader = new StreamReader(CurrentFile);
+        var records = ActorDictionaryReader.Read(reader, "current", diags);
+        Assert.Empty(diags);
+        Assert.True(records.Count >= 300, $"{records.Count} entries");
+    }
+
+    [Fact]
+    public void CurrentDictionary_NeverListsAPhraseTwice()
+    {
+        using var reader = new StreamReader(CurrentFile);
+        var records = ActorDictionaryReader.Read(reader, "current", []);
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var duplicates = new List<string>();
+        foreach (var r in records)
+        {
+            foreach (var p in r.Phrases)
+            {
+                var key = p.Trim('_', ' ').Replace('_', ' ');
+                if (!seen.TryAdd(key, r.Line) && seen[key] != r.Line)
+                    duplicates.Add($"{key} (lines {seen[key]} and {r.Line})");
+            }
+        }
+
+        Assert.Empty(duplicates);
+    }
+
+    [Fact]
+    public void EveryPersonInTheCurrentDictionary_HasDatedRoles()
+    {
+        using var reader = new StreamReader(CurrentFile);
+        var undated = ActorDictionaryReader.Read(reader, "current", [])
+            .Where(r => r.Roles.Any(x => !x.Dated) && r.Roles.Any(x => x.Code.Length > 3 && !x.Code.StartsWith("IGO", StringComparison.Ordinal)))
+            .Select(r => r.Phrases[0])
+            .ToList();
+
+        // Only organisations and places may hold an office without dates.
+        string[] bodies = ["DEPARTMENT", "GROUP", "ARMY", "FORCES", "KNESSET", "AUTHORITY", "CORPS", "OFFICE", "MINISTRY", "BUNDESWEHR", "BUNDESTAG", "HOUTHIS", "FRONT", "M23"];
+        Assert.All(undated, name => Assert.True(bodies.Any(b => name.Contains(b, StringComparison.Ordinal)), $"{name} has an undated role"));
+    }
+
+    [Theory]
+    [InlineData("Xi Jinping")]
+    [InlineData("Sergei Lavrov")]
+    [InlineData("Wang Yi")]
+    [InlineData("Narendra Modi")]
+    [InlineData("Kim Jong Un")]
+    [InlineData("Nicolas Maduro")]
+    [InlineData("Recep Tayyip Erdogan")]
+    [InlineData("Antonio Guterres")]
+    public void LeadersAreKnownAsPersons(string name) =>
+        Assert.True(ActorTestData.Default.Dictionary.FindActor(name)!.IsPerson);
+}
