@@ -274,6 +274,11 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         if (next.Kind == SegmentKind.Agent)
             return true;
         var nextEntry = dictionary.ActorAt(next.Id);
+
+        // A title joins the name that follows it ("Foreign Minister Wang Yi"), not a state or company
+        // ("forces Sony" is a verb and its object).
+        if (segments[j - 1].Kind == SegmentKind.Agent && !nextEntry.IsPerson)
+            return false;
         var nextState = StateOf(next);
         for (var k = groupStart; k < j; k++)
         {
@@ -466,8 +471,8 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
     {
         if (draft.Kind == DraftKind.Named && (draft.IsPerson || draft.Resolution != Resolution.Demonym))
             return;
-        if (draft.IsPlural)
-            return;
+        if (draft.IsPlural || draft.End != doc.EndOf(draft.EndToken - 1))
+            return; // "the Polish-flagged Marinette": a demonym inside a word does not introduce a name
         var t = draft.EndToken;
         var count = 0;
         while (t < sentenceEnd && count < MaxNameTokens && LooksLikeNameWord(doc, t) && !StartsDictionaryPhrase(doc, t))
@@ -542,6 +547,9 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
     {
         if (draft.Start != doc.StartOf(draft.StartToken) || draft.End != doc.EndOf(draft.EndToken - 1))
             return; // part of a token ("the Beijing-Moscow partnership"): the determiner belongs to the whole
+        if (draft.Kind == DraftKind.Named && !draft.IsPerson && draft.EndToken < doc.TokenCount &&
+            doc.SentenceOf(draft.EndToken) == draft.Sentence && doc.UposOf(draft.EndToken) == Upos.NOUN)
+            return; // "the Gaza blockade": with tags we can see the name only modifies the noun the determiner belongs to
         var t = draft.StartToken - 1;
         var former = false;
         while (t >= sentenceFirst && lexicon.Modifiers.Contains(doc.TextOf(t)))
