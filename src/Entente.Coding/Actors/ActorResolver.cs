@@ -39,6 +39,18 @@ public sealed class ActorResolver : IPipelineStage
         return new ActorResolver(dictionary, LoadDefaultLexicon(data));
     }
 
+    /// <summary>
+    /// A resolver over the given dictionary files (for instance the PETRARCH validation set's
+    /// PETR.Validate.actors/agents/discards) with the default word lists of <paramref name="data"/>. Every
+    /// three-letter code that is not a sector counts as a state, so made-up test states keep their country.
+    /// </summary>
+    public static ActorResolver FromFiles(IEnumerable<DictionaryFile> files, DataDirectory data)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(data);
+        return new ActorResolver(ActorDictionary.Load(files), LoadDefaultLexicon(data));
+    }
+
     /// <summary>The word lists of <c>data/dictionaries/Entente.coref.txt</c>.</summary>
     public static CorefLexicon LoadDefaultLexicon(DataDirectory data)
     {

@@ -79,24 +79,25 @@ public sealed class OtherDictionaryReaderTests
     public void ValidationDictionaries_LoadAndResolveTheirActorsAndAgents()
     {
         var dir = TestPaths.SharedFile("data/petrarch/dictionaries");
-        var dict = ActorDictionary.Load(
+        var resolver = ActorResolver.FromFiles(
         [
             new DictionaryFile(Path.Combine(dir, "PETR.Validate.actors.txt"), DictionaryKind.Actors),
             new DictionaryFile(Path.Combine(dir, "PETR.Validate.agents.txt"), DictionaryKind.Agents),
             new DictionaryFile(Path.Combine(dir, "PETR.Validate.discards.txt"), DictionaryKind.Discards),
-        ]);
+        ], new Entente.Nlp.DataDirectory(Path.Combine(TestPaths.Repo, "data")));
+        var dict = resolver.Dictionary;
         Assert.DoesNotContain(dict.Diagnostics, d => d.Severity == Severity.Error);
         Assert.Equal("HOBGOV", dict.FindActor("Gollum")!.CodeOn(new DateOnly(1998, 1, 1)));
         Assert.Equal("USAGOV", dict.FindActor("White House")!.CodeOn(null));
         Assert.Equal("GOV", dict.FindAgent("foreign ministry")!.Code);
         Assert.Equal("LEG", dict.FindAgent("congresswomen")!.Code);
 
-        var resolver = new ActorResolver(dict, ActorResolver.LoadDefaultLexicon(new Entente.Nlp.DataDirectory(Path.Combine(TestPaths.Repo, "data"))));
         var doc = ActorTestData.FromWords(new DateOnly(2012, 12, 25), "Israeli troops fired on Hamas gunmen near Gaza City .");
         var mentions = ActorTestData.Resolve(doc, resolver);
         Assert.Equal("ISRMIL", ActorTestData.Find(mentions, "Israeli troops").Code);
         Assert.Equal("PSEHMSMIL", ActorTestData.Find(mentions, "Hamas gunmen").Code);
         Assert.Equal("PSEGZA", ActorTestData.Find(mentions, "Gaza City").Code);
+        Assert.Equal("HOB", ActorTestData.Find(ActorTestData.Resolve(ActorTestData.FromWords(new DateOnly(1995, 1, 4), "Hamfast Gamgee rescheduled his trip ."), resolver), "Hamfast Gamgee").Country);
     }
 }
 
