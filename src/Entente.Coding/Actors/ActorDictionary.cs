@@ -274,25 +274,21 @@ public sealed class ActorDictionary
     }
 
     /// <summary>Looks up a phrase (dictionary spelling or plain text) among the actors; null when absent.</summary>
-    public ActorEntry? FindActor(string phrase)
-    {
-        var ids = new List<int>();
-        var e = new PieceEnumerator(phrase);
-        while (e.MoveNext())
-            ids.Add(Vocabulary.Find(e.Current));
-        var n = ActorTrie.Longest(ids.ToArray(), 0, out var value);
-        return n == ids.Count && value >= 0 ? _actors[value] : null;
-    }
+    public ActorEntry? FindActor(string phrase) => FindWhole(ActorTrie, phrase) is var v and >= 0 ? _actors[v] : null;
 
     /// <summary>Looks up a phrase among the agents; null when absent.</summary>
-    public AgentEntry? FindAgent(string phrase)
+    public AgentEntry? FindAgent(string phrase) => FindWhole(AgentTrie, phrase) is var v and >= 0 ? _agents[v] : null;
+
+    /// <summary>The value of <paramref name="phrase"/> when the whole phrase is in <paramref name="trie"/>, else -1.</summary>
+    private int FindWhole(PhraseTrie trie, string phrase)
     {
+        ArgumentNullException.ThrowIfNull(phrase);
         var ids = new List<int>();
         var e = new PieceEnumerator(phrase);
         while (e.MoveNext())
-            ids.Add(Vocabulary.Find(e.Current));
-        var n = AgentTrie.Longest(ids.ToArray(), 0, out var value);
-        return n == ids.Count && value >= 0 ? _agents[value] : null;
+            ids.Add(e.IsPossessive ? Vocabulary.PossessiveId : Vocabulary.Find(e.Current));
+        var n = trie.Longest(ids.ToArray(), 0, out var value);
+        return n == ids.Count && n > 0 ? value : -1;
     }
 
     internal ActorEntry ActorAt(int id) => _actors[id];
