@@ -96,9 +96,10 @@ public sealed class ActorResolver : IPipelineStage
         for (var i = 0; i < drafts.Count; i++)
         {
             var d = drafts[i];
+            // Drafts only refer backwards, so whether an antecedent was kept is already known.
             var keep = d.Kind switch
             {
-                DraftKind.Pronoun => d.Antecedent >= 0,
+                DraftKind.Pronoun => Follow(drafts, index, d.Antecedent) >= 0,
                 DraftKind.PluralGroup => d.Members is { Count: > 0 },
                 _ => true,
             };

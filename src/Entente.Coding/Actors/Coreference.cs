@@ -236,6 +236,23 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
 
     private void ResolveGroup(List<MentionDraft> drafts, int i)
     {
+        // Places and predicates are poor members ("talks in Tokyo"), but better than nothing when the
+        // group's states were only named as places.
+        var members = GroupMembers(drafts, i, allowNonReferents: false);
+        if (members.Count < 2)
+            members = GroupMembers(drafts, i, allowNonReferents: true);
+        if (members.Count == 2)
+        {
+            members.Reverse();
+            var d = drafts[i];
+            d.Members = members;
+            d.Antecedent = members[^1];
+            d.Resolution = Resolution.Coreference;
+        }
+    }
+
+    private List<int> GroupMembers(List<MentionDraft> drafts, int i, bool allowNonReferents)
+    {
         var d = drafts[i];
         var members = new List<int>(2);
         var seen = new List<string>(2);
@@ -244,7 +261,7 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
             var c = drafts[j];
             if (c.Sentence < d.Sentence - GroupWindow)
                 break;
-            if (c.Kind is DraftKind.PluralGroup or DraftKind.Pronoun || c.Code is null || c.End > d.Start || c.NonReferent)
+            if (c.Kind is DraftKind.PluralGroup or DraftKind.Pronoun || c.Code is null || c.End > d.Start || (c.NonReferent && !allowNonReferents))
                 continue;
             if (d.GroupOfPersons && !c.IsPerson)
                 continue;
@@ -255,12 +272,6 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
             members.Add(j);
         }
 
-        if (members.Count == 2)
-        {
-            members.Reverse();
-            d.Members = members;
-            d.Antecedent = members[^1];
-            d.Resolution = Resolution.Coreference;
-        }
+        return members;
     }
 }

@@ -15,6 +15,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
     private const int MaxNameTokens = 4;
 
     private static readonly ushort CompoundId = Labels.Deprel.Id("compound");
+    private static readonly ushort CaseId = Labels.Deprel.Id("case");
 
     internal enum SegmentKind : byte
     {
@@ -145,7 +146,8 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             if (actorLength > 0 && !AcceptActor(doc, b, i, actor))
                 actorLength = 0;
             var agentLength = dictionary.AgentTrie.Longest(ids, i, out var agent);
-            if (agentLength > 0 && !AcceptAgent(doc, b, i, i + agentLength))
+            var afterActor = segments.Count > 0 && segments[^1].PieceEnd == i && segments[^1].Kind == SegmentKind.Actor;
+            if (agentLength > 0 && !AcceptAgent(doc, b, i, i + agentLength, afterActor))
                 agentLength = 0;
             if (actorLength == 0 && agentLength == 0)
             {
@@ -168,31 +170,35 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
 
     /// <summary>
     /// Names are capitalised: "us" is not the United States and "turkey" is a bird. Epithets ("the Asian giant")
-    /// are exempt. A pronoun-tagged token is never a name.
+    /// are exempt. Tags are not consulted: a tagger that calls "Keir" a pronoun must not lose Keir Starmer.
     /// </summary>
     private bool AcceptActor(Document doc, Buffers b, int piece, int actor)
     {
         var entry = dictionary.ActorAt(actor);
-        var t = b.Token[piece];
-        if (doc.UposOf(t) == Upos.PRON)
-            return false;
         if (entry.Resolution == Resolution.Epithet)
             return true;
         var c = doc.Text[b.Start[piece]];
         return !char.IsLower(c);
     }
 
-    /// <summary>An agent is a noun: with tags, its last word must be one, and must not modify a following noun ("press conference").</summary>
-    private static bool AcceptAgent(Document doc, Buffers b, int start, int end)
+    /// <summary>
+    /// An agent is a noun. With tags, its last word must be one (or an adjective-tagged title before a name:
+    /// "official Ali Bagheri"), and a lone agent that modifies a following noun is not an actor ("a police
+    /// van"); right after a state it is a title whatever the tagger thought ("the British prime minister set").
+    /// </summary>
+    private static bool AcceptAgent(Document doc, Buffers b, int start, int end, bool afterActor)
     {
         var last = b.Token[end - 1];
         var upos = doc.UposOf(last);
         if (upos == Upos.None)
             return true;
+        var sentenceEnd = doc.SentenceFirstToken(doc.SentenceOf(last)) + doc.SentenceTokenCount(doc.SentenceOf(last));
+        var next = last + 1 < sentenceEnd ? doc.UposOf(last + 1) : Upos.None;
+        if (upos is Upos.ADJ or Upos.VERB)
+            return next == Upos.PROPN || (afterActor && upos == Upos.ADJ);
         if (upos is not (Upos.NOUN or Upos.PROPN))
             return false;
-        var sentenceEnd = doc.SentenceFirstToken(doc.SentenceOf(last)) + doc.SentenceTokenCount(doc.SentenceOf(last));
-        return last + 1 >= sentenceEnd || doc.UposOf(last + 1) != Upos.NOUN || doc.DeprelOf(last) != CompoundId;
+        return afterActor || next != Upos.NOUN || doc.DeprelOf(last) != CompoundId;
     }
 
     // ---- grouping ---------------------------------------------------------------------------------------
@@ -531,8 +537,30 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
 
     private void MarkNonReferent(Document doc, int sentenceFirst, MentionDraft draft)
     {
-        if (draft.StartToken <= sentenceFirst)
+        if (draft.StartToken <= sentenceFirst || draft.Start != doc.StartOf(draft.StartToken))
             return;
+        if (doc.HeadOf(draft.Head) >= -1)
+        {
+            // Parsed: the preposition must be the mention's own ("in China", not "in China-Russia relations").
+            var sentenceEnd = sentenceFirst + doc.SentenceTokenCount(draft.Sentence);
+            for (var t = sentenceFirst; t < sentenceEnd; t++)
+            {
+                if (doc.HeadOf(t) != draft.Head || doc.DeprelOf(t) != CaseId)
+                    continue;
+                var word = doc.TextOf(t);
+
+                // "in Tokyo", "as prime minister"; "the Sea of Japan" (a state inside a longer name)
+                if (lexicon.NonReferentBefore.Contains(word) ||
+                    (word.SequenceEqual("of") && doc.HeadOf(draft.Head) is var h and >= 0 && doc.TextOf(h) is { Length: > 0 } w && char.IsUpper(w[0])))
+                {
+                    draft.NonReferent = true;
+                    return;
+                }
+            }
+
+            return;
+        }
+
         var before = doc.TextOf(draft.StartToken - 1);
         if (lexicon.NonReferentBefore.Contains(before))
             draft.NonReferent = true;
