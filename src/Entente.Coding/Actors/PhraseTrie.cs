@@ -65,7 +65,8 @@ internal ref struct PieceEnumerator(ReadOnlySpan<char> text)
             }
             else
             {
-                _pos++;
+                // One symbol: a surrogate pair ("🙂") stays whole, so no piece is half a character.
+                _pos += char.IsHighSurrogate(c) && _pos + 1 < s.Length && char.IsLowSurrogate(s[_pos + 1]) ? 2 : 1;
             }
 
             Current = s[start.._pos];
@@ -149,6 +150,13 @@ internal sealed class PieceVocabulary
 
     private static string FoldSlow(ReadOnlySpan<char> piece)
     {
+        // Normalization throws on a lone surrogate (broken input): such a piece is only upper-cased.
+        foreach (var c in piece)
+        {
+            if (char.IsSurrogate(c))
+                return piece.ToString().ToUpperInvariant();
+        }
+
         var decomposed = piece.ToString().Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
