@@ -68,13 +68,13 @@ public sealed class ActorDictionary
 
     internal PieceVocabulary Vocabulary { get; } = new();
 
-    internal PhraseTrie ActorTrie { get; } = new();
+    internal PhraseTrie ActorTrie { get; } = new(1 << 17);
 
-    internal PhraseTrie AgentTrie { get; } = new();
+    internal PhraseTrie AgentTrie { get; } = new(1 << 14);
 
-    internal PhraseTrie DiscardTrie { get; } = new();
+    internal PhraseTrie DiscardTrie { get; } = new(1 << 11);
 
-    internal PhraseTrie IssueTrie { get; } = new();
+    internal PhraseTrie IssueTrie { get; } = new(1 << 13);
 
     private readonly List<ActorEntry> _actors = [];
     private readonly List<AgentEntry> _agents = [];

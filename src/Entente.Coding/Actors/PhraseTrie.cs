@@ -97,7 +97,7 @@ internal sealed class PieceVocabulary
 {
     // Keys are stored folded (upper case, no diacritics) and compared ordinally: faster than a case-insensitive
     // comparer, and lookups fold the document's piece into a stack buffer first.
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _ids = new(1 << 16, StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     private const int MaxPiece = 64;
@@ -186,8 +186,15 @@ internal sealed class PieceVocabulary
 /// </summary>
 internal sealed class PhraseTrie
 {
-    private readonly Dictionary<long, int> _edges = [];
-    private readonly List<int> _values = [-1];
+    private readonly Dictionary<long, int> _edges;
+    private readonly List<int> _values;
+
+    /// <param name="capacity">Expected number of nodes: sizing up front saves rehashing while loading.</param>
+    public PhraseTrie(int capacity = 16)
+    {
+        _edges = new Dictionary<long, int>(capacity);
+        _values = new List<int>(capacity) { -1 };
+    }
 
     public const int Root = 0;
 
