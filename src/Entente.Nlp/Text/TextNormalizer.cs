@@ -7,10 +7,18 @@ namespace Entente.Nlp.Text;
 /// <summary>
 /// Unicode normalization that keeps offsets: NFKC on non-ASCII runs (ligatures, full-width forms, combining
 /// sequences), line endings to \n, exotic spaces to ' ', and removal of invisible characters (zero-width
-/// spaces and joiners, soft hyphens, byte-order marks, other controls). Pure ASCII text is returned as is.
+/// spaces and joiners, soft hyphens, byte-order marks, other controls). Text that needs none of this (all
+/// ASCII, and almost all news with accents, dashes and curly quotes) is returned as is, without allocating.
 /// </summary>
 public static class TextNormalizer
 {
+    /// <summary>
+    /// For every BMP character: true when normalization leaves it alone wherever it stands (NFKC maps it to
+    /// itself, it cannot compose with a neighbour, and it is not a control, format, space or unassigned
+    /// character). Built once, about 60,000 single-character normalizations.
+    /// </summary>
+    private static readonly Lazy<bool[]> StableChars = new(BuildStableChars);
+
     public static NormalizedText Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -22,7 +30,7 @@ public static class TextNormalizer
                 break;
         }
 
-        if (i == text.Length)
+        if (i == text.Length || IsStable(text, i))
             return NormalizedText.Identity(text);
         if (i > 0 && IsCombining(text, i))
             i--; // the base character before a combining mark belongs to its segment
@@ -95,6 +103,69 @@ public static class TextNormalizer
         }
 
         return NormalizedText.Create(text, sb, starts, ends);
+    }
+
+    /// <summary>True when nothing from <paramref name="from"/> on needs normalizing.</summary>
+    private static bool IsStable(string text, int from)
+    {
+        var stable = StableChars.Value;
+        for (var i = from; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (stable[c])
+                continue;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                // emoji and other astral symbols are stable; astral letters and digits (mathematical
+                // alphanumerics) have compatibility forms, and unassigned code points are dropped
+                var category = CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, text[i + 1]));
+                if (category is not (UnicodeCategory.OtherSymbol or UnicodeCategory.MathSymbol))
+                    return false;
+                i++;
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool[] BuildStableChars()
+    {
+        var stable = new bool[char.MaxValue + 1];
+        Span<char> one = stackalloc char[1];
+        Span<char> normalized = stackalloc char[32];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            if (c is >= ' ' and <= '~' || c is '\n' or '\t')
+            {
+                stable[i] = true;
+                continue;
+            }
+
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
+                    or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.SpaceSeparator
+                    or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.NonSpacingMark
+                    or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+                || c is >= '\u1100' and <= '\u11FF' // conjoining jamo compose with their neighbours
+                || c is >= '\uFDD0' and <= '\uFDEF' || c >= '\uFFFE')
+                continue;
+            one[0] = c;
+            try
+            {
+                stable[i] = ((ReadOnlySpan<char>)one).TryNormalize(normalized, out var written, NormalizationForm.FormKC)
+                            && written == 1 && normalized[0] == c;
+            }
+            catch (ArgumentException)
+            {
+                // a code point ICU rejects: not stable, the slow path replaces it
+            }
+        }
+
+        return stable;
     }
 
     private static bool IsCombining(string text, int index)

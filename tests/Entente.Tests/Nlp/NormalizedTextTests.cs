@@ -30,6 +30,35 @@ public sealed class NormalizedTextTests
     }
 
     [Fact]
+    public void NewsTextWithAccentsCurlyQuotesAndDashes_IsIdentity()
+    {
+        var n = TextNormalizer.Normalize("Andrés López said “no” – and Zelenskyy’s aide agreed: €5 😀");
+        Assert.True(n.IsIdentity);
+    }
+
+    [Theory]
+    [InlineData("a\u00A0b", "a b")]
+    [InlineData("x\u2028y", "x\ny")]
+    [InlineData("soft\u00ADhyphen", "softhyphen")]
+    [InlineData("\uFEFFbom", "bom")]
+    [InlineData("Ande\u0301s", "Andés")]
+    [InlineData("𝐀𝐁", "AB")]
+    [InlineData("wait…", "wait...")]
+    public void TextThatNeedsNormalizing_IsNormalized(string text, string expected)
+    {
+        var n = TextNormalizer.Normalize(text);
+        Assert.False(n.IsIdentity);
+        Assert.Equal(expected, n.Text);
+    }
+
+    [Fact]
+    public void LoneSurrogate_IsDropped()
+    {
+        var n = TextNormalizer.Normalize("lone" + '\uD800' + "surrogate");
+        Assert.Equal("lonesurrogate", n.Text);
+    }
+
+    [Fact]
     public void CombiningSequence_IsComposed()
     {
         var n = TextNormalizer.Normalize("Zelenskyy Ande\u0301s"); // e + combining acute
