@@ -101,6 +101,9 @@ public sealed class ActorResolver : IPipelineStage
             {
                 DraftKind.Pronoun => Follow(drafts, index, d.Antecedent) >= 0,
                 DraftKind.PluralGroup => d.Members is { Count: > 0 },
+
+                // "sentenced to ten years in prison", "in the village": a bare title after a place preposition is a place.
+                DraftKind.Title => !(d.NonReferent && d.WantCountry is null && d.Antecedent < 0),
                 _ => true,
             };
             index[i] = keep ? kept++ : -1;

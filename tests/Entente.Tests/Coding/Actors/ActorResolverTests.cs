@@ -136,3 +136,14 @@ public sealed class ActorResolverTests
         Assert.Empty(Resolve(FromWords(null, ". , ; ' ' - -- ( )")));
     }
 }
+
+public sealed class PlaceTitleTests
+{
+    [Fact]
+    public void BareTitleAfterAPlacePreposition_IsAPlaceNotAnActor()
+    {
+        var mentions = ActorTestData.Resolve(ActorTestData.FromWords(ActorTestData.D("2025-07-16"), "He was sentenced to ten years in prison by a court ."));
+        Assert.DoesNotContain(mentions, m => m.Text.Contains("prison", StringComparison.Ordinal));
+        Assert.Contains(mentions, m => m.Text == "a court" && m.Code == "JUD");
+    }
+}
