@@ -247,7 +247,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
                     draft.NonReferent = true;
                 else
                     ExtendLeft(doc, first, draft);
-                ClassifyDescriptor(doc, first, draft);
+                ClassifyDescriptor(doc, draft);
                 MarkSubject(doc, draft);
                 MarkNonReferent(doc, first, draft);
                 for (var t = draft.StartToken; t < draft.EndToken; t++)
@@ -489,7 +489,6 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
 
         if (count == 0)
             return;
-        var firstName = draft.EndToken;
         draft.EndToken = t;
         draft.End = doc.EndOf(t - 1);
         draft.Head = t - 1;
@@ -499,7 +498,6 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             draft.Resolution = Resolution.Title;
         draft.Surname = doc.TextOf(t - 1).ToString();
         draft.Entry = null;
-        _ = firstName;
     }
 
     private bool LooksLikeNameWord(Document doc, int t)
@@ -600,16 +598,15 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
     }
 
     /// <summary>A definite singular title naming one person, without a name, points back to someone: "the Chinese leader".</summary>
-    private void ClassifyDescriptor(Document doc, int sentenceFirst, MentionDraft draft)
+    private void ClassifyDescriptor(Document doc, MentionDraft draft)
     {
-        if (draft.Kind is not (DraftKind.Title or DraftKind.Named) || !draft.IsPerson || draft.IsPlural || draft.TitleNoun is null || draft.Entry is not null && draft.Kind == DraftKind.Named && draft.WantCountry is null)
+        // A title without a name: composed ("the Russian president") or a dictionary phrase that is one ("the U.S. president").
+        var title = draft.Kind == DraftKind.Title ||
+                    (draft.Kind == DraftKind.Named && draft.WantCountry is not null && draft.Surname is null && draft.Resolution == Resolution.Dictionary);
+        if (!title || !draft.IsPerson || draft.IsPlural || draft.TitleNoun is null)
             return;
-        if (draft.Kind == DraftKind.Named && (draft.Surname is not null || draft.Resolution != Resolution.Dictionary))
-            return;
-        var first = doc.TextOf(draft.StartToken);
-        if (lexicon.Definite.Contains(first))
+        if (lexicon.Definite.Contains(doc.TextOf(draft.StartToken)))
             draft.Kind = DraftKind.Descriptor;
-        _ = sentenceFirst;
     }
 
     private static void MarkSubject(Document doc, MentionDraft draft)
