@@ -16,6 +16,9 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
     /// <summary>How many sentences back a plural group looks for its members.</summary>
     private const int GroupWindow = 3;
 
+    /// <summary>How many mentions back a descriptor looks: far enough for a long article, bounded for a huge one.</summary>
+    private const int DescriptorWindow = 400;
+
     /// <summary>Resolves the anaphors among <paramref name="drafts"/>[<paramref name="from"/>..], in order.</summary>
     public void Resolve(List<MentionDraft> drafts, int from, DateOnly? date)
     {
@@ -164,7 +167,7 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
         var d = drafts[i];
         var best = -1;
         var bestScore = int.MinValue;
-        for (var j = i - 1; j >= 0; j--)
+        for (var j = i - 1; j >= 0 && j >= i - DescriptorWindow; j--)
         {
             var c = drafts[j];
             if (!c.IsPerson || c.IsPlural || c.End > d.Start || c.Code is null && c.Antecedent < 0)
