@@ -167,6 +167,17 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
         var d = drafts[i];
         var best = -1;
         var bestScore = int.MinValue;
+
+        // "his counterpart" with no state: someone of another state than the one "his" refers to.
+        string? notCountry = null;
+        if (d.WantCountry is null && d.Possessor == PronounClass.Person && d.TitleNoun is "counterpart" or "counterparts")
+        {
+            var owner = FindPronounAntecedent(drafts, i, PronounClass.Person);
+            notCountry = owner >= 0 ? codes.CountryOf(drafts[owner].Code) : null;
+            if (notCountry is null)
+                return;
+        }
+
         for (var j = i - 1; j >= 0 && j >= i - DescriptorWindow; j--)
         {
             var c = drafts[j];
@@ -174,6 +185,8 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
                 continue;
             var country = codes.CountryOf(c.Code);
             if (d.WantCountry is not null && country != d.WantCountry)
+                continue;
+            if (notCountry is not null && (country is null || country == notCountry))
                 continue;
             if (!TitleFits(d.TitleNoun, c.TitleNoun))
                 continue;
