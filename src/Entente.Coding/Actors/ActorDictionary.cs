@@ -43,11 +43,26 @@ public sealed class ActorEntry(string name, ActorRole[] roles, Resolution resolu
 
     public int Line { get; } = line;
 
-    /// <summary>The code on <paramref name="date"/> (see <see cref="ActorRoles.Choose"/>); null when none, or for a "---" null actor.</summary>
+    /// <summary>
+    /// The code on <paramref name="date"/> (see <see cref="ActorRoles.Choose"/>); null when none, or for a "---"
+    /// null actor. When the dictionary gives several actors for one phrase ("[FRO/BIL/SAM]"), the first.
+    /// </summary>
     public string? CodeOn(DateOnly? date)
     {
         var code = ActorRoles.Choose(_roles, date);
-        return code is null || code.StartsWith("---", StringComparison.Ordinal) ? null : code;
+        if (code is null || code.StartsWith("---", StringComparison.Ordinal))
+            return null;
+        var slash = code.IndexOf('/');
+        return slash > 0 ? code[..slash] : code;
+    }
+
+    /// <summary>All the codes of a phrase that names several actors ("THE_SHIRE [FRO/BIL/SAM]"), else null.</summary>
+    public string[]? AlternativesOn(DateOnly? date)
+    {
+        var code = ActorRoles.Choose(_roles, date);
+        return code is not null && code.Contains('/', StringComparison.Ordinal)
+            ? code.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : null;
     }
 
     public override string ToString() => $"{Name} ({Source}:{Line})";

@@ -149,9 +149,7 @@ public static class ActorDictionaryReader
             return false;
         }
 
-        var slash = codePart.IndexOf('/');
-        if (slash > 0)
-            codePart = codePart[..slash]; // TABARI alternatives "ELR/GAL": the first is the code
+        // TABARI's "[ELR/GAL]" names several actors at once; the code keeps them all (see ActorEntry.AlternativesOn).
         var code = codePart.ToString().ToUpperInvariant();
 
         Span<char> compact = stackalloc char[Math.Min(64, datePart.Length)];

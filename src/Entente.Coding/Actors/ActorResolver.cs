@@ -145,7 +145,8 @@ public sealed class ActorResolver : IPipelineStage
                 d.Head,
                 members,
                 d.IsPerson,
-                d.Entry));
+                d.Entry,
+                d.Alternatives is { Length: > 1 } alternatives && members is null ? alternatives : null));
         }
 
         return mentions;

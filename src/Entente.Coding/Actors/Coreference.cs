@@ -48,6 +48,11 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
                 case DraftKind.Entity when d.Antecedent >= 0:
                     CopyFrom(d, drafts[d.Antecedent], d.Antecedent);
                     break;
+
+                // "South Korea's new president, Lee Jae-myung, ...": the title and the name in apposition are one person.
+                case DraftKind.Title when d.IsPerson && !d.IsPlural && d.WantCountry is not null && i + 1 < drafts.Count && Apposition(drafts[i + 1], d):
+                    d.Antecedent = i + 1;
+                    break;
             }
         }
     }

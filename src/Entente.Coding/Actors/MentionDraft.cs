@@ -80,6 +80,12 @@ internal sealed class MentionDraft
     /// <summary>For a title after a possessive pronoun ("its forces"): what the pronoun can refer to.</summary>
     public PronounClass Possessor;
 
+    /// <summary>The code shares a title or state with the previous item of a list ("the ambassadors of Arnor, Osgiliath").</summary>
+    public bool DistributedTitle;
+
+    /// <summary>Every code when the dictionary gives several for one phrase (TABARI's <c>[FRO/BIL/SAM]</c>), else null.</summary>
+    public string[]? Alternatives;
+
     public int Antecedent = -1;
     public List<int>? Members;
 

@@ -205,6 +205,9 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
 
     private void BuildGroups(Document doc, int s, int first, int end, Buffers b, int n, List<Segment> segments, BitSet covered, List<MentionDraft> output)
     {
+        MentionDraft? previous = null;
+        var previousEnd = -1;
+        var previousLinked = false;
         var i = 0;
         while (i < segments.Count)
         {
@@ -222,9 +225,11 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
                 {
                     join = Compatible(segments, groupStart, j);
                 }
-                else if (gapPieces == 1 && b.Ids[prev.PieceEnd] == dictionary.Vocabulary.PossessiveId)
+                else if (b.Ids[prev.PieceEnd] == dictionary.Vocabulary.PossessiveId &&
+                         (gapPieces == 1 || (next.Kind == SegmentKind.Agent && ModifiersOnly(doc, b, prev.PieceEnd + 1, next.PieceStart))))
                 {
-                    // "China's foreign ministry" is one actor; "Joe Biden's leadership" is Biden, then something of his.
+                    // "China's foreign ministry" and "Ithilen's awful and evil minister" are one actor;
+                    // "Joe Biden's leadership" is Biden, then something of his.
                     join = !HasPerson(segments, groupStart, j) && Compatible(segments, groupStart, j);
                 }
                 else if (prev.Kind == SegmentKind.Agent && !hasState && LinkerGap(doc, b, prev.PieceEnd, next.PieceStart))
@@ -240,6 +245,8 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             }
 
             var draft = Compose(doc, s, b, segments, groupStart, j, linkedAt);
+            if (draft is not null && previous is not null && Distributes(doc, b, segments, previousEnd, groupStart, j))
+                Distribute(previous, previousLinked, draft);
             if (draft is not null)
             {
                 ExtendWithName(doc, end, b, draft);
@@ -255,7 +262,69 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
                 output.Add(draft);
             }
 
+            previous = draft;
+            previousEnd = segments[j - 1].PieceEnd;
+            previousLinked = linkedAt >= 0 || (draft?.DistributedTitle ?? false);
             i = j;
+        }
+    }
+
+    /// <summary>At most three plain words (and commas): "awful and evil" between "Ithilen's" and "minister", "first Deputy".</summary>
+    private static bool ModifiersOnly(Document doc, Buffers b, int from, int to)
+    {
+        if (to - from is < 1 or > 3)
+            return false;
+        for (var p = from; p < to; p++)
+        {
+            // Words no dictionary knows ("first", "awful and evil"), not numbers or punctuation other than commas.
+            var text = doc.Text.AsSpan(b.Start[p], b.End[p] - b.Start[p]);
+            if (text.Length == 0 || (!char.IsLetter(text[0]) && !text.SequenceEqual(",")))
+                return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The group [from, to) continues a list after the previous group, joined by "and", "or" or a comma, with one
+    /// side a lone state and the other a lone title: "the ambassadors of Arnor, Osgiliath and Gondor" (each state
+    /// gets the title), "Danish media and government" (the title gets the state).
+    /// </summary>
+    private bool Distributes(Document doc, Buffers b, List<Segment> segments, int previousEnd, int from, int to)
+    {
+        if (to - from != 1)
+            return false;
+        var gap = segments[from].PieceStart - previousEnd;
+        if (gap != 1)
+            return false;
+        var word = doc.Text.AsSpan(b.Start[previousEnd], b.End[previousEnd] - b.Start[previousEnd]);
+        return word is "and" or "or" or "," || word.SequenceEqual("&");
+    }
+
+    private void Distribute(MentionDraft previous, bool previousLinked, MentionDraft draft)
+    {
+        var prevCountry = dictionary.Codes.CountryOf(previous.Code);
+        var prevSector = dictionary.Codes.SectorOf(previous.Code);
+        var country = dictionary.Codes.CountryOf(draft.Code);
+        var sector = dictionary.Codes.SectorOf(draft.Code);
+        // Only a title joined to its state by a linker spreads over a list of states: "Russian forces and Ukraine"
+        // does not make Ukraine's forces.
+        if (previousLinked && draft.Kind == DraftKind.Named && !draft.IsPerson && country is not null && sector is null && previous.Kind == DraftKind.Title &&
+            prevSector is not null && prevCountry is not null && draft.Code!.Length == 3)
+        {
+            draft.Code = CameoCodes.Compose(null, draft.Code, previous.Code![3..]); // Osgiliath after "the ambassadors of Arnor,"
+            draft.Kind = DraftKind.Title;
+            draft.Resolution = Resolution.Title;
+            draft.DistributedTitle = true;
+        }
+        else if (draft.Kind == DraftKind.Title && country is null && draft.Code is not null && prevCountry is not null && prevSector is not null &&
+                 previous.Kind == DraftKind.Title)
+        {
+            // "government" after "Danish Islamist media and": everything but the last title (DNKMUS + GOV).
+            var stem = previous.Code!.Length > 3 ? previous.Code[..^3] : previous.Code;
+            draft.Code = CameoCodes.Compose(null, stem, draft.Code);
+            draft.WantCountry = prevCountry;
+            draft.DistributedTitle = true;
         }
     }
 
@@ -283,8 +352,8 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
 
         // A title joins the name that follows it ("Foreign Minister Wang Yi"), not a state or company
         // ("forces Sony" is a verb and its object).
-        if (segments[j - 1].Kind == SegmentKind.Agent && !nextEntry.IsPerson)
-            return false;
+        if (segments[j - 1].Kind == SegmentKind.Agent && !nextEntry.IsPerson && !dictionary.AgentAt(segments[j - 1].Id).Prefix)
+            return false; // but a prefix agent does ("MSF Arnor" is NGOARN)
         var nextState = StateOf(next);
         for (var k = groupStart; k < j; k++)
         {
@@ -383,6 +452,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         }
 
         var baseCode = other?.CodeOn(doc.Date);
+        draft.Alternatives = other?.AlternativesOn(doc.Date);
         if (other is not null && baseCode is null && agents == 0)
             return null; // a null actor ("---") or one without a code on this date: nothing to report
         draft.Entry = other?.Name;

@@ -117,7 +117,21 @@ public sealed class ActorDictionaryReaderTests
             LORIEN  [ELR/GAL]
             """, out _);
         Assert.Equal("PSE", records[0].Roles[0].Code);
-        Assert.Equal("ELR", records[1].Roles[0].Code);
+        Assert.Equal("ELR/GAL", records[1].Roles[0].Code);
+    }
+
+    [Fact]
+    public void PhraseNamingSeveralActors_GivesTheFirstCodeAndAllOfThem()
+    {
+        var dict = ActorDictionary.FromText([("THE_SHIRE  [FRO/BIL/SAM]", DictionaryKind.Actors, Entente.Coding.Resolution.Dictionary)]);
+        var entry = dict.FindActor("the Shire")!;
+        Assert.Equal("FRO", entry.CodeOn(null));
+        Assert.Equal(["FRO", "BIL", "SAM"], entry.AlternativesOn(null)!);
+        var lexicon = ActorResolver.LoadDefaultLexicon(new Entente.Nlp.DataDirectory(Path.Combine(TestPaths.Repo, "data")));
+        var mentions = ActorTestData.Resolve(ActorTestData.FromWords(null, "The Shire protested ."), new ActorResolver(dict, lexicon));
+        var m = ActorTestData.Find(mentions, "The Shire");
+        Assert.Equal("FRO", m.Code);
+        Assert.Equal(["FRO", "BIL", "SAM"], m.Codes!);
     }
 
     [Fact]

@@ -147,3 +147,57 @@ public sealed class PlaceTitleTests
         Assert.Contains(mentions, m => m.Text == "a court" && m.Code == "JUD");
     }
 }
+
+/// <summary>How PETRARCH composes codes in lists and possessives (the validation records' cases, with real states).</summary>
+public sealed class CompositionTests
+{
+    private static List<Entente.Coding.Mention> Resolve(string sentence) =>
+        ActorTestData.Resolve(ActorTestData.FromWords(ActorTestData.D("2025-07-16"), sentence));
+
+    [Fact]
+    public void TitleOfAListOfStates_GoesToEachState()
+    {
+        var mentions = Resolve("The ambassadors of France , Germany and Italy met .");
+        Assert.Equal(["FRAGOV", "DEUGOV", "ITAGOV"], mentions.Select(m => m.Code));
+    }
+
+    [Fact]
+    public void StateOfAListOfTitles_GoesToEachTitle()
+    {
+        var mentions = Resolve("The Danish media and government warned .");
+        Assert.Equal(["DNKMED", "DNKGOV"], mentions.Select(m => m.Code));
+    }
+
+    [Fact]
+    public void TitlesWithoutAStateAfterAState_DoNotTakeItWithoutALinker()
+    {
+        var mentions = Resolve("Fighting between Russian forces and Ukraine continued .");
+        Assert.Equal(["RUSMIL", "UKR"], mentions.Select(m => m.Code));
+    }
+
+    [Fact]
+    public void PossessiveWithModifiers_StillJoinsTheStateToItsTitle() =>
+        Assert.Equal("ITAGOV", Resolve("Italy 's awful and evil minister warned .").Single().Code);
+
+    [Fact]
+    public void LinkerIn_GivesATitleItsState_OnlyWhenItHasNone()
+    {
+        Assert.Equal("FRALEG", ActorTestData.Find(Resolve("Lawmakers in France protested ."), "Lawmakers in France").Code);
+        var troops = Resolve("Russian troops in Syria withdrew .");
+        Assert.Equal("RUSMIL", ActorTestData.Find(troops, "Russian troops").Code);
+        Assert.Equal("SYR", ActorTestData.Find(troops, "Syria").Code);
+    }
+
+    [Fact]
+    public void PrefixAgent_JoinsTheFollowingState()
+    {
+        var dict = Entente.Coding.Actors.ActorDictionary.FromText(
+        [
+            ("FRANCE [FRA]", Entente.Coding.Actors.DictionaryKind.Actors, Entente.Coding.Resolution.Dictionary),
+            ("MSF {} [NGO~]", Entente.Coding.Actors.DictionaryKind.Agents, Entente.Coding.Resolution.Dictionary),
+        ]);
+        var resolver = new Entente.Coding.Actors.ActorResolver(dict, ActorTestData.Default.Lexicon);
+        var mentions = ActorTestData.Resolve(ActorTestData.FromWords(null, "MSF France protested ."), resolver);
+        Assert.Equal("NGOFRA", Assert.Single(mentions).Code);
+    }
+}
