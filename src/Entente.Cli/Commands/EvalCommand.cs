@@ -10,6 +10,7 @@ public static class EvalCommand
         var cmd = new Command("eval", "Measure accuracy against gold-standard data");
         cmd.Subcommands.Add(EvalSegmentCommand.Create(ctx));
         cmd.Subcommands.Add(EvalCorefCommand.Create(ctx));
+        cmd.Subcommands.Add(EvalActorsCommand.Create(ctx));
         return cmd;
     }
 }

@@ -69,3 +69,28 @@ public sealed class CorefSetTests
         }
     }
 }
+
+/// <summary>The actor half of PETRARCH's unit-test records: expected source and target codes found among mentions.</summary>
+public sealed class PetrarchActorTests
+{
+    [Fact]
+    public void ExpectedActorCodesOfTheUnitTestRecords_AreFoundAtLeast95Percent()
+    {
+        var run = Entente.Tests.Cli.CliRunner.Invoke(["eval", "actors", TestPaths.SharedFile("data/petrarch/PETR.UnitTest.records.ud.xml")]);
+        Assert.Equal(0, run.ExitCode);
+        var m = System.Text.RegularExpressions.Regex.Match(run.Out, @"records (\d+), expected actor codes (\d+), found among mentions (\d+)");
+        Assert.True(m.Success, run.Out + run.Error);
+        Assert.Equal(284, int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var total = int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var found = int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(found >= 0.95 * total, run.Out);
+    }
+
+    [Fact]
+    public void MissingRecordsFile_IsAUsageError()
+    {
+        var run = Entente.Tests.Cli.CliRunner.Invoke(["eval", "actors", "/nonexistent/records.xml"]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no such file", run.Error, StringComparison.Ordinal);
+    }
+}
