@@ -11,6 +11,8 @@ public static class EntenteCli
         var root = new RootCommand("Entente: political event data from English news text.");
         root.Subcommands.Add(CodeCommand.Create(ctx));
         root.Subcommands.Add(EvalCommand.Create(ctx));
+        root.Subcommands.Add(TrainCommand.Create(ctx));
+        root.Subcommands.Add(ParseCommand.Create(ctx));
         return root;
     }
 

@@ -1,5 +1,6 @@
 using Entente.Coding.Actors;
 using Entente.Nlp;
+using Entente.Nlp.Models;
 using Entente.Nlp.Pipeline;
 using Entente.Nlp.Segmentation;
 
@@ -12,6 +13,11 @@ public static class EntentePipeline
     public static Pipeline Create(DataDirectory data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return new Pipeline(new Segmenter(), ActorResolver.LoadDefault(data));
+        return new Pipeline(
+            new Segmenter(),
+            NlpModels.LoadTagger(data),
+            NlpModels.LoadParser(data),
+            NlpModels.LoadEntityRecognizer(data),
+            ActorResolver.LoadDefault(data));
     }
 }

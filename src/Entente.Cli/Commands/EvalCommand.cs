@@ -11,6 +11,8 @@ public static class EvalCommand
         cmd.Subcommands.Add(EvalSegmentCommand.Create(ctx));
         cmd.Subcommands.Add(EvalCorefCommand.Create(ctx));
         cmd.Subcommands.Add(EvalActorsCommand.Create(ctx));
+        cmd.Subcommands.Add(EvalConlluCommand.Create(ctx));
+        cmd.Subcommands.Add(EvalNerCommand.Create(ctx));
         return cmd;
     }
 }
