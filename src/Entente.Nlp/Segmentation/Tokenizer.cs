@@ -41,6 +41,18 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
         return lines >= 3 && lowerStarts * 3 >= lines;
     }
 
+    /// <summary>
+    /// How many line breaks the whitespace character at <paramref name="i"/> makes: \n, a \r not before \n,
+    /// NEL and the line separator make one; the paragraph separator makes two (a blank line).
+    /// </summary>
+    internal static int LineBreaks(string s, int i) => s[i] switch
+    {
+        '\n' or '\u0085' or '\u2028' => 1,
+        '\r' => i + 1 < s.Length && s[i + 1] == '\n' ? 0 : 1,
+        '\u2029' => 2,
+        _ => 0,
+    };
+
     /// <summary>One tokenization of one text.</summary>
     private ref struct Run
     {
@@ -72,8 +84,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
                 var newlines = 0;
                 while (i < n && Chars.IsSpace(s[i]))
                 {
-                    if (s[i] == '\n')
-                        newlines++;
+                    newlines += LineBreaks(s, i);
                     i++;
                 }
 
@@ -306,8 +317,8 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
         }
 
         /// <summary>
-        /// A word broken off by its speaker ("th- the", "proble- problem"): one or two letters, or a start of the
-        /// word that follows. Its hyphen stays; "long- and short-term" and "Vince- thanks" lose theirs.
+        /// A word broken off by its speaker ("th- the", "proble- problem"): one letter, two that are not an
+        /// acronym, or a start of the word that follows. Its hyphen stays; "long- and short-term" and "Vince- thanks" lose theirs.
         /// </summary>
         private readonly bool IsCutOffWord(int lo, int hyphen, int b)
         {
@@ -318,8 +329,9 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
             if (ws != lo || ws == hyphen)
                 return false;
             var fragment = s.AsSpan(ws, hyphen - ws);
-            if (fragment.Length <= 2)
-                return true;
+            if (fragment.Length == 1 || (fragment.Length == 2 && Chars.IsLower(fragment[1])))
+                return true; // "w-", "Th-", but not "US- and EU-based"
+
             var next = b;
             while (next < s.Length && s[next] == ' ')
                 next++;
@@ -443,8 +455,7 @@ internal sealed class Tokenizer(SegmentationLexicon lexicon)
             var i = b;
             while (i < s.Length && Chars.IsSpace(s[i]))
             {
-                if (s[i] == '\n')
-                    newlines++;
+                newlines += LineBreaks(s, i);
                 i++;
             }
 

@@ -6,16 +6,19 @@ namespace Entente.Nlp.Text;
 
 /// <summary>
 /// Unicode normalization that keeps offsets: NFKC on non-ASCII runs (ligatures, full-width forms, combining
-/// sequences), line endings to \n, exotic spaces to ' ', and removal of invisible characters (zero-width
-/// spaces and joiners, soft hyphens, byte-order marks, other controls). Text that needs none of this (all
-/// ASCII, and almost all news with accents, dashes and curly quotes) is returned as is, without allocating.
+/// sequences) and removal of invisible characters (zero-width spaces and joiners, soft hyphens, byte-order
+/// marks, other controls). Whitespace is left as it is (no-break and other exotic spaces, \r\n, line and
+/// paragraph separators): no token contains whitespace, and the tokenizer reads every kind as a space or a
+/// line break, so rewriting it would cost an allocation for nothing. Text that needs no change (all ASCII,
+/// and almost all news with accents, dashes, curly quotes and no-break spaces) is returned as is, without
+/// allocating.
 /// </summary>
 public static class TextNormalizer
 {
     /// <summary>
-    /// For every BMP character: true when normalization leaves it alone wherever it stands (NFKC maps it to
-    /// itself, it cannot compose with a neighbour, and it is not a control, format, space or unassigned
-    /// character). Built once, about 60,000 single-character normalizations.
+    /// For every BMP character: true when normalization leaves it alone wherever it stands: whitespace, and
+    /// characters that NFKC maps to themselves, that cannot compose with a neighbour and that are not
+    /// controls, format characters or unassigned. Built once, about 60,000 single-character normalizations.
     /// </summary>
     private static readonly Lazy<bool[]> StableChars = new(BuildStableChars);
 
@@ -26,7 +29,7 @@ public static class TextNormalizer
         for (; i < text.Length; i++)
         {
             var c = text[i];
-            if (c > '~' || (c < ' ' && c != '\n' && c != '\t'))
+            if (c > '~' || (c < ' ' && c != '\n' && c != '\t' && c != '\r'))
                 break;
         }
 
@@ -48,18 +51,10 @@ public static class TextNormalizer
         while (i < text.Length)
         {
             var c = text[i];
-            if ((c >= ' ' && c <= '~' || c == '\n' || c == '\t') && (i + 1 >= text.Length || text[i + 1] < '\u0300' || !IsCombining(text, i + 1)))
+            if ((c >= ' ' && c <= '~' && (i + 1 >= text.Length || text[i + 1] < '\u0300' || !IsCombining(text, i + 1))) || char.IsWhiteSpace(c))
             {
                 Emit(sb, starts, ends, c, i, i + 1);
                 i++;
-                continue;
-            }
-
-            if (c == '\r')
-            {
-                var end = i + 1 < text.Length && text[i + 1] == '\n' ? i + 2 : i + 1;
-                Emit(sb, starts, ends, '\n', i, end);
-                i = end;
                 continue;
             }
 
@@ -69,15 +64,7 @@ public static class TextNormalizer
                 segEnd += char.IsSurrogatePair(text, segEnd) ? 2 : 1;
 
             var category = CharUnicodeInfo.GetUnicodeCategory(text, i);
-            if (c == '\u2028' || c == '\u2029' || c == '\u0085')
-            {
-                Emit(sb, starts, ends, '\n', i, segEnd);
-            }
-            else if (category == UnicodeCategory.SpaceSeparator)
-            {
-                Emit(sb, starts, ends, ' ', i, segEnd);
-            }
-            else if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
+            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
                      or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
             {
                 // invisible or meaningless: dropped (its original span simply has no normalized characters)
@@ -139,7 +126,7 @@ public static class TextNormalizer
         for (var i = 0; i <= char.MaxValue; i++)
         {
             var c = (char)i;
-            if (c is >= ' ' and <= '~' || c is '\n' or '\t')
+            if (c is >= ' ' and <= '~' || char.IsWhiteSpace(c))
             {
                 stable[i] = true;
                 continue;

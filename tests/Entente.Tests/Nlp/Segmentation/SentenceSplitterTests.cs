@@ -32,6 +32,7 @@ public sealed class SentenceSplitterTests
     [InlineData("China warns US over tariffs\nBeijing said on Tuesday that it would respond.", "China warns US over tariffs || Beijing said on Tuesday that it would respond.")]
     [InlineData("First paragraph without stop\n\nSecond one", "First paragraph without stop || Second one")]
     [InlineData("A line\r\nAnother line", "A line || Another line")]
+    [InlineData("A line\rAnother line\u2029Third\u00A0line", "A line || Another line || Third\u00A0line")]
     public void LineBreaks_EndParagraphsAndHeadlines(string text, string expected) =>
         Assert.Equal(expected, Segmented.Sentences(text));
 

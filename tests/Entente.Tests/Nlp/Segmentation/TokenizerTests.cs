@@ -91,6 +91,7 @@ public sealed class TokenizerTests
     [InlineData("``quoted''", "`` quoted ''")]
     [InlineData("great :) and fine:-) or :-(", "great :) and fine :-) or :-(")]
     [InlineData("Yahoo! said", "Yahoo! said")]
+    [InlineData("he said [...] it", "he said [ ... ] it")]
     public void QuotesDashesAndEllipses_AreTokensOfTheirOwn(string text, string expected) => Assert.Equal(expected, Segmented.Tokens(text));
 
     [Fact]
