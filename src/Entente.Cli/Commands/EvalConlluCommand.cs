@@ -30,16 +30,8 @@ public static class EvalConlluCommand
     public static int Run(CliContext ctx, string[] files, bool raw, bool record)
     {
         var w = new StreamWriter(ctx.Out) { AutoFlush = true };
-        Pipeline syntax;
-        try
-        {
-            syntax = NlpModels.LoadSyntax(ctx.Data);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            ctx.Fail($"cannot load models from '{ctx.Data.Root}': {e.Message}");
+        if (ModelLoading.TryLoad(ctx, ctx.Data.Root, () => NlpModels.LoadSyntax(ctx.Data)) is not { } syntax)
             return ExitCodes.Usage;
-        }
 
         var segmenter = raw ? new Segmenter() : null;
         var status = ExitCodes.Ok;

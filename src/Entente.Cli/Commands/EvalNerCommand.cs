@@ -27,18 +27,9 @@ public static class EvalNerCommand
     public static int Run(CliContext ctx, string[] files, bool record)
     {
         var w = new StreamWriter(ctx.Out) { AutoFlush = true };
-        EntityRecognizer recognizer;
-        Tagger tagger;
-        try
-        {
-            recognizer = NlpModels.LoadEntityRecognizer(ctx.Data);
-            tagger = NlpModels.LoadTagger(ctx.Data);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            ctx.Fail($"cannot load the entity model from '{ctx.Data.Root}': {e.Message}");
+        if (ModelLoading.TryLoad(ctx, ctx.Data.Root, () => NlpModels.LoadEntityRecognizer(ctx.Data)) is not { } recognizer ||
+            ModelLoading.TryLoad(ctx, ctx.Data.Root, () => NlpModels.LoadTagger(ctx.Data)) is not { } tagger)
             return ExitCodes.Usage;
-        }
 
         var status = ExitCodes.Ok;
         w.WriteLine("{0,-22} {1,-5} {2,7} {3,7} {4,7} {5,7}", "file", "type", "gold", "P", "R", "F1");

@@ -34,16 +34,8 @@ public static class ParseCommand
     public static int Run(CliContext ctx, string file, string? inputFormat, int threads)
     {
         var conllu = inputFormat == "conllu" || (inputFormat is null && (file.EndsWith(".conllu", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".conllu.gz", StringComparison.OrdinalIgnoreCase)));
-        Pipeline syntax;
-        try
-        {
-            syntax = NlpModels.LoadSyntax(ctx.Data);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            ctx.Fail($"cannot load models from '{ctx.Data.Root}': {e.Message}");
+        if (ModelLoading.TryLoad(ctx, ctx.Data.Root, () => NlpModels.LoadSyntax(ctx.Data)) is not { } syntax)
             return ExitCodes.Usage;
-        }
 
         Stream input;
         try

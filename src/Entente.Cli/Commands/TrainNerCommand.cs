@@ -25,16 +25,8 @@ internal static class TrainNerCommand
         if (clusters is null)
             return ExitCodes.Usage;
         var taggerDir = o.Tagger ?? ctx.Data[NlpModels.TaggerFolder];
-        TaggerModel tagger;
-        try
-        {
-            tagger = Tagger.Load(taggerDir).Model;
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            ctx.Fail($"cannot load the tagger from '{taggerDir}': {e.Message}");
+        if (ModelLoading.TryLoad(ctx, taggerDir, () => Tagger.Load(taggerDir).Model) is not { } tagger)
             return ExitCodes.Usage;
-        }
 
         // the recognizer reads the tagger's UPOS, so it learns from the tags the tagger gives
         train = Jackknife.Retag(tagger, train);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Entente.Nlp.Models;
 using Entente.Nlp.Parsing;
 using Entente.Nlp.Tagging;
 
@@ -24,17 +25,9 @@ internal static class TrainParserCommand
         var dev = TrainCommand.ReadTreebanks(ctx, o.Dev);
         if (train is null || dev is null)
             return ExitCodes.Usage;
-        var taggerDir = o.Tagger ?? ctx.Data["models/tagger"];
-        TaggerModel tagger;
-        try
-        {
-            tagger = Tagger.Load(taggerDir).Model;
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            ctx.Fail($"cannot load the tagger from '{taggerDir}': {e.Message}");
+        var taggerDir = o.Tagger ?? ctx.Data[NlpModels.TaggerFolder];
+        if (ModelLoading.TryLoad(ctx, taggerDir, () => Tagger.Load(taggerDir).Model) is not { } tagger)
             return ExitCodes.Usage;
-        }
 
         var clusters = TrainCommand.LoadClusters(ctx, o, w);
         if (clusters is null)

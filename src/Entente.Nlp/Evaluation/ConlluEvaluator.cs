@@ -51,24 +51,59 @@ public static class ConlluEvaluator
         return total;
     }
 
+    /// <summary>Surface tokens as (first word, word count, start, end): a multi-word token spans several words.</summary>
+    private static IEnumerable<(int First, int Count, int Start, int End)> SurfaceTokens(Document doc)
+    {
+        var t = 0;
+        while (t < doc.TokenCount)
+        {
+            var first = t;
+            while (t + 1 < doc.TokenCount && (doc.FlagsOf(t) & TokenFlags.JoinedToNext) != 0)
+                t++;
+            yield return (first, t - first + 1, doc.StartOf(first), doc.EndOf(t));
+            t++;
+        }
+    }
+
     /// <summary>Scores a system document against a gold one over the same text, aligning words by character span.</summary>
     public static ConlluScores Compare(Document gold, Document system)
     {
+        // Words outside multi-word tokens align when their spans are equal; the words of a multi-word token
+        // ("do" + "n't") align in order when the other side splits the same surface token into as many words.
         var bySpan = new Dictionary<(int, int), int>(system.TokenCount);
-        for (var t = 0; t < system.TokenCount; t++)
-            bySpan.TryAdd((system.StartOf(t), system.EndOf(t)), t);
-        // gold token -> system token, and back
+        var bySurface = new Dictionary<(int, int), (int First, int Count)>();
+        foreach (var (first, count, start, end) in SurfaceTokens(system))
+        {
+            if (count == 1)
+                bySpan.TryAdd((start, end), first);
+            else
+                bySurface.TryAdd((start, end), (first, count));
+        }
+
         var toSystem = new int[gold.TokenCount];
         var toGold = new int[system.TokenCount];
+        Array.Fill(toSystem, -1);
         Array.Fill(toGold, -1);
         var aligned = 0;
-        for (var g = 0; g < gold.TokenCount; g++)
+        foreach (var (first, count, start, end) in SurfaceTokens(gold))
         {
-            toSystem[g] = bySpan.TryGetValue((gold.StartOf(g), gold.EndOf(g)), out var s) && toGold[s] < 0 ? s : -1;
-            if (toSystem[g] >= 0)
+            if (count == 1)
             {
-                toGold[toSystem[g]] = g;
-                aligned++;
+                if (bySpan.TryGetValue((start, end), out var s) && toGold[s] < 0)
+                {
+                    toSystem[first] = s;
+                    toGold[s] = first;
+                    aligned++;
+                }
+            }
+            else if (bySurface.TryGetValue((start, end), out var sys) && sys.Count == count)
+            {
+                for (var k = 0; k < count; k++)
+                {
+                    toSystem[first + k] = sys.First + k;
+                    toGold[sys.First + k] = first + k;
+                    aligned++;
+                }
             }
         }
 

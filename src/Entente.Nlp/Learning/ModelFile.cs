@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
@@ -66,18 +67,25 @@ public sealed class ModelWriter(BinaryWriter writer) : IDisposable
         Raw.Write(model.Classes);
         Raw.Write(model.FeatureCount);
         Raw.Write(model.WeightCount);
-        var keys = model.RowKeys;
-        var starts = model.RowStart;
-        for (var r = 0; r < keys.Length; r++)
+        var order = new List<(int Start, int Count)>(model.FeatureCount);
+        foreach (var (key, start, count) in model.Rows())
         {
-            Raw.Write(keys[r]);
-            Raw.Write((ushort)(starts[r + 1] - starts[r]));
+            Raw.Write(key);
+            Raw.Write((ushort)count);
+            order.Add((start, count));
         }
 
-        foreach (var c in model.EntryClass)
-            Raw.Write(c);
-        foreach (var w in model.EntryWeight)
-            Raw.Write((Half)w);
+        foreach (var (start, count) in order)
+        {
+            for (var e = start; e < start + count; e++)
+                Raw.Write(model.EntryClass(e));
+        }
+
+        foreach (var (start, count) in order)
+        {
+            for (var e = start; e < start + count; e++)
+                Raw.Write((Half)model.EntryWeight(e));
+        }
     }
 
     public void Dispose() => Raw.Dispose();
@@ -99,35 +107,49 @@ public sealed class ModelReader(BinaryReader reader) : IDisposable
         return list;
     }
 
+    /// <summary>Reads a linear model; each part is read in one block and decoded in place, so loading is bound by decompression.</summary>
     public LinearModel ReadLinear()
     {
         var classes = Raw.ReadInt32();
         var features = Raw.ReadInt32();
         var weights = Raw.ReadInt32();
-        if (classes <= 0 || features < 0 || weights < 0)
+        if (classes <= 0 || features < 0 || weights < 0 || classes > ushort.MaxValue)
             throw new InvalidDataException("bad linear model header");
         var keys = new ulong[features];
         var starts = new int[features + 1];
+        var rows = ReadBlock((long)features * 10);
         for (var r = 0; r < features; r++)
         {
-            keys[r] = Raw.ReadUInt64();
-            starts[r + 1] = starts[r] + Raw.ReadUInt16();
+            keys[r] = BinaryPrimitives.ReadUInt64LittleEndian(rows.AsSpan(r * 10));
+            starts[r + 1] = starts[r] + BinaryPrimitives.ReadUInt16LittleEndian(rows.AsSpan(r * 10 + 8));
         }
 
         if (starts[features] != weights)
             throw new InvalidDataException("linear model rows do not add up");
         var cls = new ushort[weights];
+        var block = ReadBlock((long)weights * 2);
         for (var i = 0; i < weights; i++)
         {
-            cls[i] = Raw.ReadUInt16();
+            cls[i] = BinaryPrimitives.ReadUInt16LittleEndian(block.AsSpan(i * 2));
             if (cls[i] >= classes)
                 throw new InvalidDataException("class id out of range");
         }
 
         var w = new float[weights];
+        block = ReadBlock((long)weights * 2);
         for (var i = 0; i < weights; i++)
-            w[i] = (float)Raw.ReadHalf();
+            w[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(block.AsSpan(i * 2));
         return new LinearModel(classes, keys, starts, cls, w);
+    }
+
+    private byte[] ReadBlock(long length)
+    {
+        if (length > int.MaxValue)
+            throw new InvalidDataException("model part too large");
+        var bytes = Raw.ReadBytes((int)length);
+        if (bytes.Length != length)
+            throw new InvalidDataException("truncated model file");
+        return bytes;
     }
 
     public void Dispose() => Raw.Dispose();
