@@ -4,5 +4,14 @@ namespace Entente.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "cpu")
+        {
+            CpuThroughput.Run(args.Length > 1 && int.TryParse(args[1], out var rounds) && rounds > 0 ? rounds : 9);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

@@ -11,6 +11,14 @@ public static class EntenteCli
         var root = new RootCommand("Entente: political event data from English news text.");
         root.Subcommands.Add(CodeCommand.Create(ctx));
         root.Subcommands.Add(EvalCommand.Create(ctx));
+        root.Subcommands.Add(DemoCommand.Create(ctx));
+        root.Subcommands.Add(IngestCommand.Create(ctx));
+        root.Subcommands.Add(EventsCommand.Create(ctx));
+        root.Subcommands.Add(DyadCommand.Create(ctx));
+        root.Subcommands.Add(ActorsCommand.Create(ctx));
+        root.Subcommands.Add(ExportCommand.Create(ctx));
+        root.Subcommands.Add(TrainCommand.Create(ctx));
+        root.Subcommands.Add(ParseCommand.Create(ctx));
         root.Subcommands.Add(GazetteerCommand.Create(ctx));
         return root;
     }

@@ -1,6 +1,8 @@
 using Entente.Coding.Actors;
 using Entente.Coding.Events;
+using Entente.Coding.Events.Quotes;
 using Entente.Nlp;
+using Entente.Nlp.Models;
 using Entente.Nlp.Pipeline;
 using Entente.Nlp.Segmentation;
 
@@ -16,6 +18,13 @@ public static class EntentePipeline
         var actors = ActorResolver.LoadDefault(data);
         var discards = new PhraseDiscardFilter(actors.Dictionary.Discards.Select(d => (d.Phrase, d.Story)));
         var events = new EventCoder(EventResources.Load(data).WithDiscards(discards));
-        return new Pipeline(new Segmenter(), actors, events);
+        return new Pipeline(
+            new Segmenter(),
+            NlpModels.LoadTagger(data),
+            NlpModels.LoadParser(data),
+            NlpModels.LoadEntityRecognizer(data),
+            actors,
+            events,
+            new QuoteFinder());
     }
 }

@@ -36,20 +36,24 @@ public static class CodeCommand
                 r.AddError($"--date '{v}' is not a date in the form YYYY-MM-DD");
         });
         var threads = new Option<int>("--threads", "-j") { Description = "Worker threads (default: one per core)", DefaultValueFactory = _ => 0 };
+        var maxChars = new Option<int>("--max-chars")
+        {
+            Description = "Reject documents longer than this many characters (0: no limit)",
+            DefaultValueFactory = _ => PipelineRunner.DefaultMaxChars,
+        };
 
-        var cmd = new Command("code", "Code documents into events") { file, inputFormat, format, date, threads };
+        var cmd = new Command("code", "Code documents into events") { file, inputFormat, format, date, threads, maxChars };
         cmd.SetAction(pr => Run(ctx, new Options(
             pr.GetValue(file) ?? "-",
             pr.GetValue(inputFormat),
             pr.GetValue(format),
             pr.GetValue(date) is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-            pr.GetValue(threads))));
+            pr.GetValue(threads),
+            pr.GetValue(maxChars))));
         return cmd;
     }
 
-    public sealed record Options(string File, string? InputFormat, string? Format, DateOnly? Date, int Threads);
-
-    private sealed record Result(Document? Doc, List<Diagnostic> Diagnostics, bool Rejected);
+    public sealed record Options(string File, string? InputFormat, string? Format, DateOnly? Date, int Threads, int MaxChars = PipelineRunner.DefaultMaxChars);
 
     public static int Run(CliContext ctx, Options o)
     {
@@ -97,17 +101,17 @@ public static class CodeCommand
                     : ReadTextItems(input, o);
                 OrderedParallel.Run(
                     items,
-                    item => Process(pipeline, item),
+                    item => PipelineRunner.Process(pipeline, item, o.MaxChars),
                     r =>
                     {
                         foreach (var d in r.Diagnostics)
                             ctx.Report(d);
                         if (r.Rejected)
                             rejected++;
-                        if (r.Doc is not null)
+                        if (r.Document is not null)
                         {
                             coded++;
-                            output.Write(r.Doc);
+                            output.Write(r.Document);
                         }
                     },
                     o.Threads,
@@ -138,31 +142,6 @@ public static class CodeCommand
     {
         var id = o.File == "-" ? "stdin" : Path.GetFileNameWithoutExtension(o.File.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? o.File[..^3] : o.File);
         yield return DocumentReader.ReadText(input, o.File, id, o.Date);
-    }
-
-    private static Result Process(Pipeline pipeline, InputItem item)
-    {
-        var diags = new List<Diagnostic>();
-        if (item.Diagnostic is { } d)
-            diags.Add(d);
-        if (item.Document is not { } input)
-            return new Result(null, diags, Rejected: true);
-        var doc = input.ToDocument();
-        try
-        {
-            pipeline.Process(doc);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A bug must cost one document, not the run: report it with enough to reproduce.
-            diags.Add(new Diagnostic(Severity.Error, "internal-error",
-                $"document '{doc.Id}' could not be coded ({e.GetType().Name}: {e.Message}); please report this", input.Source, input.Line));
-            return new Result(null, diags, Rejected: true);
-        }
-
-        foreach (var dd in doc.Diagnostics)
-            diags.Add(dd with { Source = dd.Source ?? input.Source, Line = dd.Line == 0 ? input.Line : dd.Line });
-        return new Result(doc, diags, Rejected: false);
     }
 
     private static bool IsJsonl(string file) =>

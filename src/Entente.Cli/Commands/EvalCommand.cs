@@ -9,6 +9,10 @@ public static class EvalCommand
     {
         var cmd = new Command("eval", "Measure accuracy against gold-standard data");
         cmd.Subcommands.Add(EvalSegmentCommand.Create(ctx));
+        cmd.Subcommands.Add(EvalCorefCommand.Create(ctx));
+        cmd.Subcommands.Add(EvalActorsCommand.Create(ctx));
+        cmd.Subcommands.Add(EvalConlluCommand.Create(ctx));
+        cmd.Subcommands.Add(EvalNerCommand.Create(ctx));
         cmd.Subcommands.Add(EvalPetrarchCommand.Create(ctx));
         return cmd;
     }

@@ -13,7 +13,7 @@ public static class EvalSegmentCommand
     public static Command Create(CliContext ctx)
     {
         var gold = new Argument<string[]>("gold") { Description = "Gold CoNLL-U files (.conllu or .conllu.gz)", Arity = ArgumentArity.OneOrMore };
-        var errors = new Option<int>("--errors") { Description = "Print up to N sentence-boundary errors", DefaultValueFactory = _ => 0 };
+        var errors = new Option<int>("--errors") { Description = "Print up to N sentence-boundary errors and N tokenization errors", DefaultValueFactory = _ => 0 };
         var cmd = new Command("segment", "Score tokenization and sentence splitting against CoNLL-U gold (CoNLL 2018 definitions)") { gold, errors };
         cmd.SetAction(pr => Run(ctx, pr.GetValue(gold)!, pr.GetValue(errors)));
         return cmd;
@@ -51,6 +51,8 @@ public static class EvalSegmentCommand
             Row(w, name, r.Documents, "sentences", r.Sentences);
             foreach (var e in r.SentenceErrors)
                 w.WriteLine("  " + e);
+            foreach (var e in r.TokenErrors)
+                w.WriteLine("  token " + e);
         }
 
         return status;

@@ -119,6 +119,14 @@ public static class JsonOutput
             w.WriteEndArray();
         }
 
+        if (m.Codes is { Count: > 1 } codes)
+        {
+            w.WriteStartArray("codes");
+            foreach (var c in codes)
+                w.WriteStringValue(c);
+            w.WriteEndArray();
+        }
+
         if (m.IsPerson)
             w.WriteBoolean("person", true);
         if (m.Entry is not null)

@@ -43,11 +43,26 @@ public sealed class ActorEntry(string name, ActorRole[] roles, Resolution resolu
 
     public int Line { get; } = line;
 
-    /// <summary>The code on <paramref name="date"/> (see <see cref="ActorRoles.Choose"/>); null when none, or for a "---" null actor.</summary>
+    /// <summary>
+    /// The code on <paramref name="date"/> (see <see cref="ActorRoles.Choose"/>); null when none, or for a "---"
+    /// null actor. When the dictionary gives several actors for one phrase ("[FRO/BIL/SAM]"), the first.
+    /// </summary>
     public string? CodeOn(DateOnly? date)
     {
         var code = ActorRoles.Choose(_roles, date);
-        return code is null || code.StartsWith("---", StringComparison.Ordinal) ? null : code;
+        if (code is null || code.StartsWith("---", StringComparison.Ordinal))
+            return null;
+        var slash = code.IndexOf('/');
+        return slash > 0 ? code[..slash] : code;
+    }
+
+    /// <summary>All the codes of a phrase that names several actors ("THE_SHIRE [FRO/BIL/SAM]"), else null.</summary>
+    public string[]? AlternativesOn(DateOnly? date)
+    {
+        var code = ActorRoles.Choose(_roles, date);
+        return code is not null && code.Contains('/', StringComparison.Ordinal)
+            ? code.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : null;
     }
 
     public override string ToString() => $"{Name} ({Source}:{Line})";
@@ -68,13 +83,13 @@ public sealed class ActorDictionary
 
     internal PieceVocabulary Vocabulary { get; } = new();
 
-    internal PhraseTrie ActorTrie { get; } = new();
+    internal PhraseTrie ActorTrie { get; } = new(1 << 17);
 
-    internal PhraseTrie AgentTrie { get; } = new();
+    internal PhraseTrie AgentTrie { get; } = new(1 << 14);
 
-    internal PhraseTrie DiscardTrie { get; } = new();
+    internal PhraseTrie DiscardTrie { get; } = new(1 << 11);
 
-    internal PhraseTrie IssueTrie { get; } = new();
+    internal PhraseTrie IssueTrie { get; } = new(1 << 13);
 
     private readonly List<ActorEntry> _actors = [];
     private readonly List<AgentEntry> _agents = [];
@@ -274,25 +289,21 @@ public sealed class ActorDictionary
     }
 
     /// <summary>Looks up a phrase (dictionary spelling or plain text) among the actors; null when absent.</summary>
-    public ActorEntry? FindActor(string phrase)
-    {
-        var ids = new List<int>();
-        var e = new PieceEnumerator(phrase);
-        while (e.MoveNext())
-            ids.Add(Vocabulary.Find(e.Current));
-        var n = ActorTrie.Longest(ids.ToArray(), 0, out var value);
-        return n == ids.Count && value >= 0 ? _actors[value] : null;
-    }
+    public ActorEntry? FindActor(string phrase) => FindWhole(ActorTrie, phrase) is var v and >= 0 ? _actors[v] : null;
 
     /// <summary>Looks up a phrase among the agents; null when absent.</summary>
-    public AgentEntry? FindAgent(string phrase)
+    public AgentEntry? FindAgent(string phrase) => FindWhole(AgentTrie, phrase) is var v and >= 0 ? _agents[v] : null;
+
+    /// <summary>The value of <paramref name="phrase"/> when the whole phrase is in <paramref name="trie"/>, else -1.</summary>
+    private int FindWhole(PhraseTrie trie, string phrase)
     {
+        ArgumentNullException.ThrowIfNull(phrase);
         var ids = new List<int>();
         var e = new PieceEnumerator(phrase);
         while (e.MoveNext())
-            ids.Add(Vocabulary.Find(e.Current));
-        var n = AgentTrie.Longest(ids.ToArray(), 0, out var value);
-        return n == ids.Count && value >= 0 ? _agents[value] : null;
+            ids.Add(e.IsPossessive ? Vocabulary.PossessiveId : Vocabulary.Find(e.Current));
+        var n = trie.Longest(ids.ToArray(), 0, out var value);
+        return n == ids.Count && n > 0 ? value : -1;
     }
 
     internal ActorEntry ActorAt(int id) => _actors[id];

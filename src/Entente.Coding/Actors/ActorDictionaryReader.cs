@@ -19,6 +19,7 @@ public static class ActorDictionaryReader
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(diagnostics);
         var records = new List<ActorRecord>();
+        var codes = new CodeInterner();
         List<string>? phrases = null;
         List<ActorRole>? roles = null;
         var entryLine = 0;
@@ -50,7 +51,7 @@ public static class ActorDictionaryReader
                     continue;
                 }
 
-                ParseRoles(line, roles, source, number, diagnostics);
+                ParseRoles(line, 0, roles, source, number, diagnostics, codes);
                 continue;
             }
 
@@ -68,7 +69,7 @@ public static class ActorDictionaryReader
                     phrases.Add(synonym);
                 var bracket = line.IndexOf('[');
                 if (bracket >= 0)
-                    ParseRoles(line[bracket..], roles!, source, number, diagnostics);
+                    ParseRoles(line, bracket, roles!, source, number, diagnostics, codes);
                 continue;
             }
 
@@ -85,7 +86,7 @@ public static class ActorDictionaryReader
             entryLine = number;
             var open = line.IndexOf('[');
             if (open >= 0)
-                ParseRoles(line[open..], roles, source, number, diagnostics);
+                ParseRoles(line, open, roles, source, number, diagnostics, codes);
         }
 
         Flush();
@@ -100,9 +101,9 @@ public static class ActorDictionaryReader
     }
 
     /// <summary>Parses every <c>[...]</c> group on the line into roles.</summary>
-    internal static void ParseRoles(string line, List<ActorRole> roles, string source, int number, List<Diagnostic> diagnostics)
+    internal static void ParseRoles(string line, int from, List<ActorRole> roles, string source, int number, List<Diagnostic> diagnostics, CodeInterner codes)
     {
-        var pos = 0;
+        var pos = from;
         while (pos < line.Length)
         {
             var open = line.IndexOf('[', pos);
@@ -115,7 +116,7 @@ public static class ActorDictionaryReader
                 return;
             }
 
-            if (TryParseRole(line.AsSpan(open + 1, close - open - 1), out var role, out var error))
+            if (TryParseRole(line.AsSpan(open + 1, close - open - 1), out var role, out var error, codes))
                 roles.Add(role);
             else
                 diagnostics.Add(new Diagnostic(Severity.Warning, "bad-role", $"{error} in '{line[open..(close + 1)]}'; role ignored", source, number));
@@ -124,7 +125,10 @@ public static class ActorDictionaryReader
     }
 
     /// <summary>Parses the inside of a role bracket: a code and an optional date restriction.</summary>
-    public static bool TryParseRole(ReadOnlySpan<char> inner, out ActorRole role, out string error)
+    public static bool TryParseRole(ReadOnlySpan<char> inner, out ActorRole role, out string error) =>
+        TryParseRole(inner, out role, out error, null);
+
+    internal static bool TryParseRole(ReadOnlySpan<char> inner, out ActorRole role, out string error, CodeInterner? codes)
     {
         role = default;
         inner = inner.Trim();
@@ -149,10 +153,8 @@ public static class ActorDictionaryReader
             return false;
         }
 
-        var slash = codePart.IndexOf('/');
-        if (slash > 0)
-            codePart = codePart[..slash]; // TABARI alternatives "ELR/GAL": the first is the code
-        var code = codePart.ToString().ToUpperInvariant();
+        // TABARI's "[ELR/GAL]" names several actors at once; the code keeps them all (see ActorEntry.AlternativesOn).
+        var code = codes is not null ? codes.Get(codePart) : codePart.ToString().ToUpperInvariant();
 
         Span<char> compact = stackalloc char[Math.Min(64, datePart.Length)];
         var n = 0;
@@ -247,4 +249,32 @@ public static class ActorDictionaryReader
     }
 
     private static int Two(ReadOnlySpan<char> s, int i) => (s[i] - '0') * 10 + (s[i + 1] - '0');
+}
+
+/// <summary>
+/// One string per distinct code while a file is read: a dictionary names AFGGOV thousands of times, and each
+/// should not be a new string. Upper-cases; allocates only for a code it has not seen.
+/// </summary>
+internal sealed class CodeInterner
+{
+    private readonly Dictionary<string, string> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public CodeInterner()
+    {
+        _lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public string Get(ReadOnlySpan<char> code)
+    {
+        if (code.Length > 64)
+            return code.ToString().ToUpperInvariant();
+        Span<char> upper = stackalloc char[code.Length];
+        code.ToUpperInvariant(upper);
+        if (_lookup.TryGetValue(upper, out var s))
+            return s;
+        s = upper.ToString();
+        _codes[s] = s;
+        return s;
+    }
 }

@@ -39,6 +39,18 @@ public sealed class ActorResolver : IPipelineStage
         return new ActorResolver(dictionary, LoadDefaultLexicon(data));
     }
 
+    /// <summary>
+    /// A resolver over the given dictionary files (for instance the PETRARCH validation set's
+    /// PETR.Validate.actors/agents/discards) with the default word lists of <paramref name="data"/>. Every
+    /// three-letter code that is not a sector counts as a state, so made-up test states keep their country.
+    /// </summary>
+    public static ActorResolver FromFiles(IEnumerable<DictionaryFile> files, DataDirectory data)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(data);
+        return new ActorResolver(ActorDictionary.Load(files), LoadDefaultLexicon(data));
+    }
+
     /// <summary>The word lists of <c>data/dictionaries/Entente.coref.txt</c>.</summary>
     public static CorefLexicon LoadDefaultLexicon(DataDirectory data)
     {
@@ -84,10 +96,14 @@ public sealed class ActorResolver : IPipelineStage
         for (var i = 0; i < drafts.Count; i++)
         {
             var d = drafts[i];
+            // Drafts only refer backwards, so whether an antecedent was kept is already known.
             var keep = d.Kind switch
             {
-                DraftKind.Pronoun => d.Antecedent >= 0,
+                DraftKind.Pronoun => Follow(drafts, index, d.Antecedent) >= 0,
                 DraftKind.PluralGroup => d.Members is { Count: > 0 },
+
+                // "sentenced to ten years in prison", "in the village": a bare title after a place preposition is a place.
+                DraftKind.Title => !(d.NonReferent && d.WantCountry is null && d.Antecedent < 0),
                 _ => true,
             };
             index[i] = keep ? kept++ : -1;
@@ -129,7 +145,8 @@ public sealed class ActorResolver : IPipelineStage
                 d.Head,
                 members,
                 d.IsPerson,
-                d.Entry));
+                d.Entry,
+                d.Alternatives is { Length: > 1 } alternatives && members is null ? alternatives : null));
         }
 
         return mentions;

@@ -114,12 +114,13 @@ public static class AgentDictionaryReader
         var p = phrase.TrimEnd('_', ' ');
         if (p.Length == 0)
             return "";
+        var lower = char.IsLower(p[^1]);
         var last = char.ToUpperInvariant(p[^1]);
         var before = p.Length > 1 ? char.ToUpperInvariant(p[^2]) : ' ';
         if (last == 'Y' && before is not ('A' or 'E' or 'O' or 'U'))
-            return p[..^1] + "IES";
+            return p[..^1] + (lower ? "ies" : "IES");
         if (last is 'S' or 'X' or 'Z' || (last == 'H' && before is 'C' or 'S'))
-            return p + "ES";
-        return p + "S";
+            return p + (lower ? "es" : "ES");
+        return p + (lower ? "s" : "S");
     }
 }

@@ -33,7 +33,20 @@ public sealed class CorefLexicon
         Pleonastic = Set("pleonastic-followers");
         Linkers = Set("title-linkers");
         HeadNouns = Set("head-nouns");
+        PleonasticBe = Set("pleonastic-be");
+        PleonasticComplements = Set("pleonastic-complements");
+        ObjectPronouns = Set("pronouns.object");
+        NonReferentBefore = Set("non-referent-before");
     }
+
+    public WordSet PleonasticBe { get; }
+
+    public WordSet PleonasticComplements { get; }
+
+    public WordSet ObjectPronouns { get; }
+
+    /// <summary>Words after which a mention is a place or predicate ("in Tokyo", "as prime minister"), not a referent.</summary>
+    public WordSet NonReferentBefore { get; }
 
     /// <summary>Titles of heads of state or government ("leader", "president"), lower case.</summary>
     public WordSet HeadNouns { get; }
@@ -62,7 +75,7 @@ public sealed class CorefLexicon
 
     public WordSet NotNames { get; }
 
-    /// <summary>Words after "it" that make it pleonastic ("it is", "it was"): such an "it" refers to nothing.</summary>
+    /// <summary>Words after "it" that make it pleonastic ("it seems"): such an "it" refers to nothing.</summary>
     public WordSet Pleonastic { get; }
 
     /// <summary>Prepositions that join a title to its state: "spokesperson for the Chinese Ministry", "President of Russia".</summary>

@@ -16,12 +16,24 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
     /// <summary>How many sentences back a plural group looks for its members.</summary>
     private const int GroupWindow = 3;
 
+    /// <summary>How many mentions back a descriptor looks: far enough for a long article, bounded for a huge one.</summary>
+    private const int DescriptorWindow = 400;
+
     /// <summary>Resolves the anaphors among <paramref name="drafts"/>[<paramref name="from"/>..], in order.</summary>
     public void Resolve(List<MentionDraft> drafts, int from, DateOnly? date)
     {
         for (var i = from; i < drafts.Count; i++)
         {
             var d = drafts[i];
+
+            // "its prime minister", "their forces": first find whose; a descriptor then looks for that state's person.
+            if (d.Kind is DraftKind.Title or DraftKind.Descriptor && d.Possessor is PronounClass.Thing or PronounClass.Plural && d.WantCountry is null)
+            {
+                ResolvePossessedTitle(drafts, i);
+                if (d.Kind == DraftKind.Title || d.WantCountry is null)
+                    continue;
+            }
+
             switch (d.Kind)
             {
                 case DraftKind.Pronoun:
@@ -35,6 +47,11 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
                     break;
                 case DraftKind.Entity when d.Antecedent >= 0:
                     CopyFrom(d, drafts[d.Antecedent], d.Antecedent);
+                    break;
+
+                // "South Korea's new president, Lee Jae-myung, ...": the title and the name in apposition are one person.
+                case DraftKind.Title when d.IsPerson && !d.IsPlural && d.WantCountry is not null && i + 1 < drafts.Count && Apposition(drafts[i + 1], d):
+                    d.Antecedent = i + 1;
                     break;
             }
         }
@@ -52,14 +69,59 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
     private void ResolvePronoun(List<MentionDraft> drafts, int i)
     {
         var d = drafts[i];
+        var best = FindPronounAntecedent(drafts, i, d.Pronoun);
+        if (best >= 0)
+            CopyFrom(d, drafts[best], best);
+    }
+
+    /// <summary>"its forces": the forces of whatever "its" refers to (TWN + MIL = TWNMIL).</summary>
+    private void ResolvePossessedTitle(List<MentionDraft> drafts, int i)
+    {
+        var d = drafts[i];
+        var best = FindPronounAntecedent(drafts, i, d.Possessor);
+        if (best < 0 || codes.CountryOf(drafts[best].Code) is not { } country)
+            return;
+        d.Antecedent = best;
+        d.Code = CameoCodes.Compose(null, country, codes.SectorOf(d.Code));
+        d.Resolution = Resolution.Coreference;
+        d.WantCountry = country;
+    }
+
+    private int FindPronounAntecedent(List<MentionDraft> drafts, int i, PronounClass pronoun)
+    {
+        var d = drafts[i];
         var best = -1;
+        var sentenceStart = i;
+        while (sentenceStart > 0 && drafts[sentenceStart - 1].Sentence == d.Sentence)
+            sentenceStart--;
+
+        // The subject an object pronoun cannot mean, followed back to its first mention: "Netanyahu spoke with
+        // Trump. The Israeli prime minister thanked him" excludes the prime minister and so Netanyahu too.
+        var excludedRoot = -1;
+        if (d.IsObjectPronoun)
+        {
+            for (var j = sentenceStart; j < i; j++)
+            {
+                if (drafts[j].IsSubject || j == sentenceStart)
+                {
+                    excludedRoot = Root(drafts, j);
+                    break;
+                }
+            }
+        }
         var bestScore = int.MinValue;
         for (var j = i - 1; j >= 0; j--)
         {
             var c = drafts[j];
             if (c.Sentence < d.Sentence - PronounWindow)
                 break;
-            if (c.End > d.Start || !Fits(d.Pronoun, c))
+            if (c.End > d.Start || c.NonReferent || !Fits(pronoun, c))
+                continue;
+
+            // "Netanyahu thanked him": an object pronoun is not its own clause's subject.
+            if (d.IsObjectPronoun && c.Sentence == d.Sentence && (c.IsSubject || j == sentenceStart))
+                continue;
+            if (excludedRoot >= 0 && Root(drafts, j) == excludedRoot)
                 continue;
 
             // Recency first (each step back costs one point, each sentence back three), then salience:
@@ -69,7 +131,7 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
                 score += 4;
             if (c.IsPossessor)
                 score -= 4;
-            if (d.Pronoun == PronounClass.Plural && c.IsPlural)
+            if (pronoun == PronounClass.Plural && c.IsPlural)
                 score += 3;
             if (score > bestScore)
             {
@@ -78,17 +140,24 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
             }
         }
 
-        if (best >= 0)
-            CopyFrom(d, drafts[best], best);
+        return best;
     }
 
-    private static bool Fits(PronounClass pronoun, MentionDraft c)
+    /// <summary>The first mention of the entity a draft refers to (itself when it refers to nothing).</summary>
+    private static int Root(List<MentionDraft> drafts, int j)
+    {
+        for (var guard = 0; drafts[j].Antecedent >= 0 && drafts[j].Antecedent < j && guard < drafts.Count; guard++)
+            j = drafts[j].Antecedent;
+        return j;
+    }
+
+        private static bool Fits(PronounClass pronoun, MentionDraft c)
     {
         if (c.Kind == DraftKind.Pronoun && c.Antecedent < 0)
             return false;
         return pronoun switch
         {
-            PronounClass.Person => c.IsPerson && !c.IsPlural,
+            PronounClass.Person => c.IsPerson && !c.IsPlural && (c.Kind != DraftKind.Title || NamesAnActor(c.Code)),
             PronounClass.Thing => !c.IsPerson && !c.IsPlural && c.Kind != DraftKind.PluralGroup && NamesAnActor(c.Code),
             PronounClass.Plural => !c.IsPerson && (c.IsPlural || NamesAnActor(c.Code)),
             _ => false,
@@ -103,13 +172,26 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
         var d = drafts[i];
         var best = -1;
         var bestScore = int.MinValue;
-        for (var j = i - 1; j >= 0; j--)
+
+        // "his counterpart" with no state: someone of another state than the one "his" refers to.
+        string? notCountry = null;
+        if (d.WantCountry is null && d.Possessor == PronounClass.Person && d.TitleNoun is "counterpart" or "counterparts")
+        {
+            var owner = FindPronounAntecedent(drafts, i, PronounClass.Person);
+            notCountry = owner >= 0 ? codes.CountryOf(drafts[owner].Code) : null;
+            if (notCountry is null)
+                return;
+        }
+
+        for (var j = i - 1; j >= 0 && j >= i - DescriptorWindow; j--)
         {
             var c = drafts[j];
             if (!c.IsPerson || c.IsPlural || c.End > d.Start || c.Code is null && c.Antecedent < 0)
                 continue;
             var country = codes.CountryOf(c.Code);
             if (d.WantCountry is not null && country != d.WantCountry)
+                continue;
+            if (notCountry is not null && (country is null || country == notCountry))
                 continue;
             if (!TitleFits(d.TitleNoun, c.TitleNoun))
                 continue;
@@ -140,7 +222,11 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
             var antecedent = drafts[best];
             d.Antecedent = best;
             d.Resolution = Resolution.Coreference;
-            d.Code = antecedent.Code ?? d.Code;
+
+            // The title is evidence about the date too: "the Iranian president" is IRNGOV even in the article
+            // reporting his death; only "the former ..." takes the person's own (later) role.
+            var titleSays = d.Code is not null && codes.CountryOf(d.Code) is not null && codes.SectorOf(d.Code) is not null && !d.Former;
+            d.Code = titleSays ? d.Code : antecedent.Code ?? d.Code;
             return;
         }
 
@@ -171,6 +257,23 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
 
     private void ResolveGroup(List<MentionDraft> drafts, int i)
     {
+        // Places and predicates are poor members ("talks in Tokyo"), but better than nothing when the
+        // group's states were only named as places.
+        var members = GroupMembers(drafts, i, allowNonReferents: false);
+        if (members.Count < 2)
+            members = GroupMembers(drafts, i, allowNonReferents: true);
+        if (members.Count == 2)
+        {
+            members.Reverse();
+            var d = drafts[i];
+            d.Members = members;
+            d.Antecedent = members[^1];
+            d.Resolution = Resolution.Coreference;
+        }
+    }
+
+    private List<int> GroupMembers(List<MentionDraft> drafts, int i, bool allowNonReferents)
+    {
         var d = drafts[i];
         var members = new List<int>(2);
         var seen = new List<string>(2);
@@ -179,7 +282,7 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
             var c = drafts[j];
             if (c.Sentence < d.Sentence - GroupWindow)
                 break;
-            if (c.Kind is DraftKind.PluralGroup or DraftKind.Pronoun || c.Code is null || c.End > d.Start)
+            if (c.Kind is DraftKind.PluralGroup or DraftKind.Pronoun || c.Code is null || c.End > d.Start || (c.NonReferent && !allowNonReferents))
                 continue;
             if (d.GroupOfPersons && !c.IsPerson)
                 continue;
@@ -190,12 +293,6 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
             members.Add(j);
         }
 
-        if (members.Count == 2)
-        {
-            members.Reverse();
-            d.Members = members;
-            d.Antecedent = members[^1];
-            d.Resolution = Resolution.Coreference;
-        }
+        return members;
     }
 }

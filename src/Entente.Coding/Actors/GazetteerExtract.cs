@@ -39,8 +39,11 @@ public static class GazetteerExtract
 
     public static Output Build(string gazetteerDirectory)
     {
-        var countries = ReadCountriesJson(Path.Combine(gazetteerDirectory, "countries.json"));
-        AddCountryInfoNationalities(Path.Combine(gazetteerDirectory, "CountryInfo.txt.gz"), countries);
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var countries = ReadCountriesJson(Path.Combine(gazetteerDirectory, "countries.json"), names);
+        AddCountryInfoNationalities(Path.Combine(gazetteerDirectory, "CountryInfo.txt.gz"), countries, names);
+        foreach (var c in countries.Values)
+            c.Demonyms.RemoveWhere(names.Contains); // "Gibraltar" is a place's name before it is anyone's demonym
         return new Output(CountriesTsv(countries), DemonymsActors(countries), CapitalsActors(countries));
     }
 
@@ -53,7 +56,7 @@ public static class GazetteerExtract
         public bool Sovereign;
     }
 
-    private static SortedDictionary<string, Country> ReadCountriesJson(string path)
+    private static SortedDictionary<string, Country> ReadCountriesJson(string path, HashSet<string> names)
     {
         using var stream = File.OpenRead(path);
         using var json = JsonDocument.Parse(stream);
@@ -70,6 +73,18 @@ public static class GazetteerExtract
                 Sovereign = (c.TryGetProperty("unMember", out var un) && un.ValueKind == JsonValueKind.True) ||
                             (c.TryGetProperty("independent", out var ind) && ind.ValueKind == JsonValueKind.True),
             };
+            names.Add(country.Name);
+            if (c.GetProperty("name").TryGetProperty("official", out var official) && official.GetString() is { } o)
+                names.Add(o);
+            if (c.TryGetProperty("altSpellings", out var alts) && alts.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var alt in alts.EnumerateArray())
+                {
+                    if (alt.GetString() is { } a)
+                        names.Add(a);
+                }
+            }
+
             if (c.TryGetProperty("capital", out var caps) && caps.ValueKind == JsonValueKind.Array)
             {
                 foreach (var cap in caps.EnumerateArray())
@@ -100,8 +115,12 @@ public static class GazetteerExtract
         return result;
     }
 
-    /// <summary>Adds CountryInfo's adjectival forms (the &lt;Nationality&gt; lines that read as demonyms).</summary>
-    private static void AddCountryInfoNationalities(string path, SortedDictionary<string, Country> countries)
+    /// <summary>
+    /// Adds CountryInfo's adjectival forms (the &lt;Nationality&gt; lines that read as demonyms). Those lines
+    /// also hold names and spellings of the country itself ("PAKISTAN", "BAKISTAAN"): anything that is a
+    /// country's name, or a -stan, is not a demonym.
+    /// </summary>
+    private static void AddCountryInfoNationalities(string path, SortedDictionary<string, Country> countries, HashSet<string> names)
     {
         using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress), Encoding.UTF8);
         string? code = null;
@@ -136,7 +155,8 @@ public static class GazetteerExtract
             var word = t.Trim().Trim('_').Replace('_', ' ');
             if (word.Length < 4 || word.Contains(' ', StringComparison.Ordinal) || word.Contains(',', StringComparison.Ordinal))
                 continue;
-            if (LooksLikeDemonym(word))
+            if (LooksLikeDemonym(word) && !names.Contains(word) && !word.EndsWith("STAN", StringComparison.OrdinalIgnoreCase) &&
+                !word.EndsWith("STAAN", StringComparison.OrdinalIgnoreCase) && !word.Equals(country.Name, StringComparison.OrdinalIgnoreCase))
                 country.Demonyms.Add(TitleCase(word));
         }
     }

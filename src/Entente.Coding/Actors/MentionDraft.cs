@@ -71,6 +71,21 @@ internal sealed class MentionDraft
     /// <summary>The head noun of the mention's title, lower case ("minister", "president"), when it has one.</summary>
     public string? TitleNoun;
 
+    /// <summary>A place ("talks in Tokyo"), a predicate ("as prime minister") or an adjective ("American tariffs"): nothing refers back to it.</summary>
+    public bool NonReferent;
+
+    /// <summary>For a pronoun: an object form ("him", "them"), which does not refer to its own clause's subject.</summary>
+    public bool IsObjectPronoun;
+
+    /// <summary>For a title after a possessive pronoun ("its forces"): what the pronoun can refer to.</summary>
+    public PronounClass Possessor;
+
+    /// <summary>The code shares a title or state with the previous item of a list ("the ambassadors of Arnor, Osgiliath").</summary>
+    public bool DistributedTitle;
+
+    /// <summary>Every code when the dictionary gives several for one phrase (TABARI's <c>[FRO/BIL/SAM]</c>), else null.</summary>
+    public string[]? Alternatives;
+
     public int Antecedent = -1;
     public List<int>? Members;
 

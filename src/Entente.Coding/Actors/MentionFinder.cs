@@ -15,6 +15,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
     private const int MaxNameTokens = 4;
 
     private static readonly ushort CompoundId = Labels.Deprel.Id("compound");
+    private static readonly ushort CaseId = Labels.Deprel.Id("case");
 
     internal enum SegmentKind : byte
     {
@@ -86,10 +87,12 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             output.Sort(before, output.Count - before, DraftOrder.Instance);
     }
 
-    private int BuildPieces(Document doc, int first, int end, Buffers b)
+    private int BuildPieces(Document doc, int first, int end, Buffers b) => BuildPieces(doc, first, end, b, dictionary.Vocabulary);
+
+    /// <summary>Splits the tokens [first, end) into pieces with their ids, tokens and offsets; returns the count.</summary>
+    internal static int BuildPieces(Document doc, int first, int end, Buffers b, PieceVocabulary vocab)
     {
         b.Ensure((end - first) * 4 + 8);
-        var vocab = dictionary.Vocabulary;
         var n = 0;
         for (var t = first; t < end; t++)
         {
@@ -143,7 +146,8 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             if (actorLength > 0 && !AcceptActor(doc, b, i, actor))
                 actorLength = 0;
             var agentLength = dictionary.AgentTrie.Longest(ids, i, out var agent);
-            if (agentLength > 0 && !AcceptAgent(doc, b, i, i + agentLength))
+            var afterActor = segments.Count > 0 && segments[^1].PieceEnd == i && segments[^1].Kind == SegmentKind.Actor;
+            if (agentLength > 0 && !AcceptAgent(doc, b, i, i + agentLength, afterActor))
                 agentLength = 0;
             if (actorLength == 0 && agentLength == 0)
             {
@@ -166,37 +170,44 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
 
     /// <summary>
     /// Names are capitalised: "us" is not the United States and "turkey" is a bird. Epithets ("the Asian giant")
-    /// are exempt. A pronoun-tagged token is never a name.
+    /// are exempt. Tags are not consulted: a tagger that calls "Keir" a pronoun must not lose Keir Starmer.
     /// </summary>
     private bool AcceptActor(Document doc, Buffers b, int piece, int actor)
     {
         var entry = dictionary.ActorAt(actor);
-        var t = b.Token[piece];
-        if (doc.UposOf(t) == Upos.PRON)
-            return false;
         if (entry.Resolution == Resolution.Epithet)
             return true;
         var c = doc.Text[b.Start[piece]];
         return !char.IsLower(c);
     }
 
-    /// <summary>An agent is a noun: with tags, its last word must be one, and must not modify a following noun ("press conference").</summary>
-    private static bool AcceptAgent(Document doc, Buffers b, int start, int end)
+    /// <summary>
+    /// An agent is a noun. With tags, its last word must be one (or an adjective-tagged title before a name:
+    /// "official Ali Bagheri"), and a lone agent that modifies a following noun is not an actor ("a police
+    /// van"); right after a state it is a title whatever the tagger thought ("the British prime minister set").
+    /// </summary>
+    private static bool AcceptAgent(Document doc, Buffers b, int start, int end, bool afterActor)
     {
         var last = b.Token[end - 1];
         var upos = doc.UposOf(last);
         if (upos == Upos.None)
             return true;
+        var sentenceEnd = doc.SentenceFirstToken(doc.SentenceOf(last)) + doc.SentenceTokenCount(doc.SentenceOf(last));
+        var next = last + 1 < sentenceEnd ? doc.UposOf(last + 1) : Upos.None;
+        if (upos is Upos.ADJ or Upos.VERB)
+            return next == Upos.PROPN || (afterActor && upos == Upos.ADJ);
         if (upos is not (Upos.NOUN or Upos.PROPN))
             return false;
-        var sentenceEnd = doc.SentenceFirstToken(doc.SentenceOf(last)) + doc.SentenceTokenCount(doc.SentenceOf(last));
-        return last + 1 >= sentenceEnd || doc.UposOf(last + 1) != Upos.NOUN || doc.DeprelOf(last) != CompoundId;
+        return afterActor || next != Upos.NOUN || doc.DeprelOf(last) != CompoundId;
     }
 
     // ---- grouping ---------------------------------------------------------------------------------------
 
     private void BuildGroups(Document doc, int s, int first, int end, Buffers b, int n, List<Segment> segments, BitSet covered, List<MentionDraft> output)
     {
+        MentionDraft? previous = null;
+        var previousEnd = -1;
+        var previousLinked = false;
         var i = 0;
         while (i < segments.Count)
         {
@@ -214,9 +225,11 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
                 {
                     join = Compatible(segments, groupStart, j);
                 }
-                else if (gapPieces == 1 && b.Ids[prev.PieceEnd] == dictionary.Vocabulary.PossessiveId)
+                else if (b.Ids[prev.PieceEnd] == dictionary.Vocabulary.PossessiveId &&
+                         (gapPieces == 1 || (next.Kind == SegmentKind.Agent && ModifiersOnly(doc, b, prev.PieceEnd + 1, next.PieceStart))))
                 {
-                    // "China's foreign ministry" is one actor; "Joe Biden's leadership" is Biden, then something of his.
+                    // "China's foreign ministry" and "Ithilen's awful and evil minister" are one actor;
+                    // "Joe Biden's leadership" is Biden, then something of his.
                     join = !HasPerson(segments, groupStart, j) && Compatible(segments, groupStart, j);
                 }
                 else if (prev.Kind == SegmentKind.Agent && !hasState && LinkerGap(doc, b, prev.PieceEnd, next.PieceStart))
@@ -232,18 +245,86 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             }
 
             var draft = Compose(doc, s, b, segments, groupStart, j, linkedAt);
+            if (draft is not null && previous is not null && Distributes(doc, b, segments, previousEnd, groupStart, j))
+                Distribute(previous, previousLinked, draft);
             if (draft is not null)
             {
                 ExtendWithName(doc, end, b, draft);
-                ExtendLeft(doc, first, draft);
-                ClassifyDescriptor(doc, first, draft);
+                if (IsAdjectivalDemonym(doc, end, draft))
+                    draft.NonReferent = true;
+                else
+                    ExtendLeft(doc, first, draft);
+                ClassifyDescriptor(doc, draft);
                 MarkSubject(doc, draft);
+                MarkNonReferent(doc, first, draft);
                 for (var t = draft.StartToken; t < draft.EndToken; t++)
                     covered.Set(t - first);
                 output.Add(draft);
             }
 
+            previous = draft;
+            previousEnd = segments[j - 1].PieceEnd;
+            previousLinked = linkedAt >= 0 || (draft?.DistributedTitle ?? false);
             i = j;
+        }
+    }
+
+    /// <summary>At most three plain words (and commas): "awful and evil" between "Ithilen's" and "minister", "first Deputy".</summary>
+    private static bool ModifiersOnly(Document doc, Buffers b, int from, int to)
+    {
+        if (to - from is < 1 or > 3)
+            return false;
+        for (var p = from; p < to; p++)
+        {
+            // Words no dictionary knows ("first", "awful and evil"), not numbers or punctuation other than commas.
+            var text = doc.Text.AsSpan(b.Start[p], b.End[p] - b.Start[p]);
+            if (text.Length == 0 || (!char.IsLetter(text[0]) && !text.SequenceEqual(",")))
+                return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The group [from, to) continues a list after the previous group, joined by "and", "or" or a comma, with one
+    /// side a lone state and the other a lone title: "the ambassadors of Arnor, Osgiliath and Gondor" (each state
+    /// gets the title), "Danish media and government" (the title gets the state).
+    /// </summary>
+    private bool Distributes(Document doc, Buffers b, List<Segment> segments, int previousEnd, int from, int to)
+    {
+        if (to - from != 1)
+            return false;
+        var gap = segments[from].PieceStart - previousEnd;
+        if (gap != 1)
+            return false;
+        var word = doc.Text.AsSpan(b.Start[previousEnd], b.End[previousEnd] - b.Start[previousEnd]);
+        return word is "and" or "or" or "," || word.SequenceEqual("&");
+    }
+
+    private void Distribute(MentionDraft previous, bool previousLinked, MentionDraft draft)
+    {
+        var prevCountry = dictionary.Codes.CountryOf(previous.Code);
+        var prevSector = dictionary.Codes.SectorOf(previous.Code);
+        var country = dictionary.Codes.CountryOf(draft.Code);
+        var sector = dictionary.Codes.SectorOf(draft.Code);
+        // Only a title joined to its state by a linker spreads over a list of states: "Russian forces and Ukraine"
+        // does not make Ukraine's forces.
+        if (previousLinked && draft.Kind == DraftKind.Named && !draft.IsPerson && country is not null && sector is null && previous.Kind == DraftKind.Title &&
+            prevSector is not null && prevCountry is not null && draft.Code!.Length == 3)
+        {
+            draft.Code = CameoCodes.Compose(null, draft.Code, previous.Code![3..]); // Osgiliath after "the ambassadors of Arnor,"
+            draft.Kind = DraftKind.Title;
+            draft.Resolution = Resolution.Title;
+            draft.DistributedTitle = true;
+        }
+        else if (draft.Kind == DraftKind.Title && country is null && draft.Code is not null && prevCountry is not null && prevSector is not null &&
+                 previous.Kind == DraftKind.Title)
+        {
+            // "government" after "Danish Islamist media and": everything but the last title (DNKMUS + GOV).
+            var stem = previous.Code!.Length > 3 ? previous.Code[..^3] : previous.Code;
+            draft.Code = CameoCodes.Compose(null, stem, draft.Code);
+            draft.WantCountry = prevCountry;
+            draft.DistributedTitle = true;
         }
     }
 
@@ -268,6 +349,11 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         if (next.Kind == SegmentKind.Agent)
             return true;
         var nextEntry = dictionary.ActorAt(next.Id);
+
+        // A title joins the name that follows it ("Foreign Minister Wang Yi"), not a state or company
+        // ("forces Sony" is a verb and its object).
+        if (segments[j - 1].Kind == SegmentKind.Agent && !nextEntry.IsPerson && !dictionary.AgentAt(segments[j - 1].Id).Prefix)
+            return false; // but a prefix agent does ("MSF Arnor" is NGOARN)
         var nextState = StateOf(next);
         for (var k = groupStart; k < j; k++)
         {
@@ -314,7 +400,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
                 var entry = dictionary.ActorAt(seg.Id);
                 if (entry.IsPerson)
                     person = entry;
-                else if (other is null || (other.Resolution == Resolution.Demonym && entry.Resolution != Resolution.Demonym))
+                else if (other is null || MoreSpecific(entry, other, doc.Date))
                     other = entry;
             }
             else
@@ -330,18 +416,23 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
                 if (k == to - 1 || (linkedAt >= 0 && seg.PieceEnd == linkedAt) || titleNoun is null)
                 {
                     lastAgentPersonNoun = IsPersonNoun(doc, b, seg);
-                    titleNoun = doc.TextOf(b.Token[seg.PieceEnd - 1]).ToString().ToLowerInvariant();
+                    titleNoun = agent.Phrase.Replace('_', ' ').Trim().ToLowerInvariant(); // "prime minister", not "minister"
                 }
             }
         }
 
+        var firstPiece = segments[from].PieceStart;
+        var lastPiece = segments[to - 1].PieceEnd - 1;
         var draft = new MentionDraft
         {
             Sentence = s,
-            StartToken = b.Token[segments[from].PieceStart],
-            EndToken = b.Token[segments[to - 1].PieceEnd - 1] + 1,
-            Start = b.Start[segments[from].PieceStart],
-            End = b.End[segments[to - 1].PieceEnd - 1],
+            StartToken = b.Token[firstPiece],
+            EndToken = b.Token[lastPiece] + 1,
+
+            // Snap to the token's edges unless the mention is only part of it ("Beijing" in "Beijing-Moscow"):
+            // "U.S." keeps its final period although the period is not a piece.
+            Start = firstPiece == 0 || b.Token[firstPiece - 1] != b.Token[firstPiece] ? doc.StartOf(b.Token[firstPiece]) : b.Start[firstPiece],
+            End = lastPiece + 1 >= b.Count || b.Token[lastPiece + 1] != b.Token[lastPiece] ? doc.EndOf(b.Token[lastPiece]) : b.End[lastPiece],
         };
         var lastToken = b.Token[(linkedAt >= 0 ? linkedAt : segments[to - 1].PieceEnd) - 1];
         draft.Head = lastToken;
@@ -356,11 +447,12 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             draft.IsPerson = true;
             draft.IsPlural = false;
             draft.Entry = person.Name;
-            draft.TitleNoun = titleNoun;
+            draft.TitleNoun = titleNoun ?? TitleNounWithin(doc, draft.StartToken, draft.EndToken);
             return draft;
         }
 
         var baseCode = other?.CodeOn(doc.Date);
+        draft.Alternatives = other?.AlternativesOn(doc.Date);
         if (other is not null && baseCode is null && agents == 0)
             return null; // a null actor ("---") or one without a code on this date: nothing to report
         draft.Entry = other?.Name;
@@ -394,6 +486,37 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         return draft;
     }
 
+    /// <summary>The last title word inside a dictionary name ("Foreign Minister Wang Yi" -> "minister"), or null.</summary>
+    private string? TitleNounWithin(Document doc, int start, int end)
+    {
+        for (var t = end - 1; t >= start; t--)
+        {
+            if (!lexicon.PersonNouns.Contains(doc.TextOf(t)))
+                continue;
+            var noun = doc.TextOf(t).ToString().ToLowerInvariant();
+            if (t > start)
+            {
+                var two = string.Concat(doc.TextOf(t - 1), " ", noun).ToLowerInvariant();
+                if (lexicon.HeadNouns.Contains(two))
+                    return two;
+            }
+
+            return noun;
+        }
+
+        return null;
+    }
+
+    /// <summary>"U.S." + "Secretary of State" is USAGOV, not USA: the longer code (then a non-demonym, then the later one) wins.</summary>
+    private static bool MoreSpecific(ActorEntry candidate, ActorEntry current, DateOnly? date)
+    {
+        var a = candidate.CodeOn(date)?.Length ?? 0;
+        var b = current.CodeOn(date)?.Length ?? 0;
+        if (a != b)
+            return a > b;
+        return current.Resolution == Resolution.Demonym || candidate.Resolution != Resolution.Demonym;
+    }
+
     private bool IsPersonNoun(Document doc, Buffers b, Segment seg)
     {
         var last = b.Token[seg.PieceEnd - 1];
@@ -424,8 +547,8 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
     {
         if (draft.Kind == DraftKind.Named && (draft.IsPerson || draft.Resolution != Resolution.Demonym))
             return;
-        if (draft.IsPlural)
-            return;
+        if (draft.IsPlural || draft.End != doc.EndOf(draft.EndToken - 1))
+            return; // "the Polish-flagged Marinette": a demonym inside a word does not introduce a name
         var t = draft.EndToken;
         var count = 0;
         while (t < sentenceEnd && count < MaxNameTokens && LooksLikeNameWord(doc, t) && !StartsDictionaryPhrase(doc, t))
@@ -436,7 +559,6 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
 
         if (count == 0)
             return;
-        var firstName = draft.EndToken;
         draft.EndToken = t;
         draft.End = doc.EndOf(t - 1);
         draft.Head = t - 1;
@@ -446,7 +568,6 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             draft.Resolution = Resolution.Title;
         draft.Surname = doc.TextOf(t - 1).ToString();
         draft.Entry = null;
-        _ = firstName;
     }
 
     private bool LooksLikeNameWord(Document doc, int t)
@@ -469,11 +590,62 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         return (node >= 0 && dictionary.ActorTrie.ValueAt(node) >= 0) || (agent >= 0 && dictionary.AgentTrie.ValueAt(agent) >= 0);
     }
 
+    /// <summary>"American tariffs": a singular demonym before a common word describes it and is not an actor one can refer back to.</summary>
+    private static bool IsAdjectivalDemonym(Document doc, int sentenceEnd, MentionDraft draft)
+    {
+        if (draft.Kind != DraftKind.Named || draft.Resolution != Resolution.Demonym || draft.IsPlural || draft.EndToken >= sentenceEnd)
+            return false;
+        var next = draft.EndToken;
+        var upos = doc.UposOf(next);
+        if (upos != Upos.None)
+            return upos is Upos.NOUN or Upos.ADJ or Upos.PROPN or Upos.NUM;
+        var text = doc.TextOf(next);
+        return text.Length > 0 && char.IsLetter(text[0]);
+    }
+
+    private void MarkNonReferent(Document doc, int sentenceFirst, MentionDraft draft)
+    {
+        if (draft.StartToken <= sentenceFirst || draft.Start != doc.StartOf(draft.StartToken))
+            return;
+        if (doc.HeadOf(draft.Head) >= -1)
+        {
+            // Parsed: the preposition must be the mention's own ("in China", not "in China-Russia relations").
+            var sentenceEnd = sentenceFirst + doc.SentenceTokenCount(draft.Sentence);
+            for (var t = sentenceFirst; t < sentenceEnd; t++)
+            {
+                if (doc.HeadOf(t) != draft.Head || doc.DeprelOf(t) != CaseId)
+                    continue;
+                var word = doc.TextOf(t);
+
+                // "in Tokyo", "as prime minister"; "the Sea of Japan" (a state inside a longer name)
+                if (lexicon.NonReferentBefore.Contains(word) ||
+                    (word.SequenceEqual("of") && doc.HeadOf(draft.Head) is var h and >= 0 && doc.TextOf(h) is { Length: > 0 } w && char.IsUpper(w[0])))
+                {
+                    draft.NonReferent = true;
+                    return;
+                }
+            }
+
+            return;
+        }
+
+        var before = doc.TextOf(draft.StartToken - 1);
+        if (lexicon.NonReferentBefore.Contains(before))
+            draft.NonReferent = true;
+
+        // "the Sea of Japan", "the Bank of China": the state is part of a longer name.
+        else if (before.SequenceEqual("of") && draft.StartToken - 2 >= sentenceFirst && doc.TextOf(draft.StartToken - 2) is { Length: > 0 } w && char.IsUpper(w[0]))
+            draft.NonReferent = true;
+    }
+
     /// <summary>Takes in a preceding determiner or possessive and the modifiers between ("the now US president").</summary>
     private void ExtendLeft(Document doc, int sentenceFirst, MentionDraft draft)
     {
         if (draft.Start != doc.StartOf(draft.StartToken) || draft.End != doc.EndOf(draft.EndToken - 1))
             return; // part of a token ("the Beijing-Moscow partnership"): the determiner belongs to the whole
+        if (draft.Kind == DraftKind.Named && !draft.IsPerson && draft.EndToken < doc.TokenCount &&
+            doc.SentenceOf(draft.EndToken) == draft.Sentence && doc.UposOf(draft.EndToken) == Upos.NOUN)
+            return; // "the Gaza blockade": with tags we can see the name only modifies the noun the determiner belongs to
         var t = draft.StartToken - 1;
         var former = false;
         while (t >= sentenceFirst && lexicon.Modifiers.Contains(doc.TextOf(t)))
@@ -487,26 +659,36 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             draft.StartToken = t;
             draft.Start = doc.StartOf(t);
             draft.Former = former;
+            var word = doc.TextOf(t);
+            draft.Possessor = lexicon.ThingPronouns.Contains(word) ? PronounClass.Thing
+                : lexicon.PluralPronouns.Contains(word) ? PronounClass.Plural
+                : lexicon.PersonPronouns.Contains(word) ? PronounClass.Person
+                : PronounClass.None;
         }
     }
 
     /// <summary>A definite singular title naming one person, without a name, points back to someone: "the Chinese leader".</summary>
-    private void ClassifyDescriptor(Document doc, int sentenceFirst, MentionDraft draft)
+    private void ClassifyDescriptor(Document doc, MentionDraft draft)
     {
-        if (draft.Kind is not (DraftKind.Title or DraftKind.Named) || !draft.IsPerson || draft.IsPlural || draft.TitleNoun is null || draft.Entry is not null && draft.Kind == DraftKind.Named && draft.WantCountry is null)
+        // A title without a name: composed ("the Russian president") or a dictionary phrase that is one ("the U.S. president").
+        var title = draft.Kind == DraftKind.Title ||
+                    (draft.Kind == DraftKind.Named && draft.WantCountry is not null && draft.Surname is null && draft.Resolution == Resolution.Dictionary);
+        if (!title || !draft.IsPerson || draft.IsPlural || draft.TitleNoun is null)
             return;
-        if (draft.Kind == DraftKind.Named && (draft.Surname is not null || draft.Resolution != Resolution.Dictionary))
-            return;
-        var first = doc.TextOf(draft.StartToken);
-        if (lexicon.Definite.Contains(first))
+        if (lexicon.Definite.Contains(doc.TextOf(draft.StartToken)))
             draft.Kind = DraftKind.Descriptor;
-        _ = sentenceFirst;
     }
 
     private static void MarkSubject(Document doc, MentionDraft draft)
     {
         if (doc.HeadOf(draft.StartToken) < -1)
-            return; // not parsed
+        {
+            // Not parsed: in English news a mention that opens its sentence is nearly always the subject.
+            var first = doc.SentenceFirstToken(draft.Sentence);
+            draft.IsSubject = draft.StartToken == first || (draft.StartToken == first + 1 && doc.TextOf(first) is "\"" or "“" or "'");
+            return;
+        }
+
         for (var t = draft.StartToken; t < draft.EndToken; t++)
         {
             var h = doc.HeadOf(t);
@@ -532,14 +714,20 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
                 continue;
             MentionDraft? d = null;
             if (lexicon.PersonPronouns.Contains(text))
+            {
                 d = Single(doc, s, t, DraftKind.Pronoun, PronounClass.Person);
+                d.IsObjectPronoun = lexicon.ObjectPronouns.Contains(text);
+            }
             else if (lexicon.ThingPronouns.Contains(text))
             {
                 if (!IsPleonastic(doc, t, end))
                     d = Single(doc, s, t, DraftKind.Pronoun, PronounClass.Thing);
             }
             else if (lexicon.PluralPronouns.Contains(text))
+            {
                 d = Single(doc, s, t, DraftKind.Pronoun, PronounClass.Plural);
+                d.IsObjectPronoun = lexicon.ObjectPronouns.Contains(text);
+            }
             else if (lexicon.DescriptorCountry(text) is { } country && t > first && lexicon.Definite.Contains(doc.TextOf(t - 1)) && char.IsUpper(text[0]))
             {
                 d = Single(doc, s, t, DraftKind.Descriptor, PronounClass.None);
@@ -575,6 +763,8 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             if (d is null)
                 continue;
             MarkSubject(doc, d);
+            if (d.Kind != DraftKind.Pronoun)
+                MarkNonReferent(doc, first, d);
             for (var k = d.StartToken; k < d.EndToken; k++)
             {
                 if (k >= first)
@@ -601,12 +791,23 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         Resolution = Resolution.Coreference,
     };
 
-    /// <summary>"it is", "it was", "it's": an "it" that refers to nothing.</summary>
+    /// <summary>"it seems", "it is clear that", "it was a response to": an "it" that refers to nothing.</summary>
     private bool IsPleonastic(Document doc, int t, int end)
     {
         if (t + 1 >= end)
             return false;
-        return lexicon.Pleonastic.Contains(doc.TextOf(t + 1));
+        var next = doc.TextOf(t + 1);
+        if (lexicon.Pleonastic.Contains(next))
+            return true;
+        if (!lexicon.PleonasticBe.Contains(next))
+            return false;
+        for (var k = t + 2; k < end && k <= t + 4; k++)
+        {
+            if (lexicon.PleonasticComplements.Contains(doc.TextOf(k)))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>"the two countries", "both neighbors", "the two nuclear powers": up to two words between number and noun.</summary>

@@ -65,7 +65,8 @@ internal ref struct PieceEnumerator(ReadOnlySpan<char> text)
             }
             else
             {
-                _pos++;
+                // One symbol: a surrogate pair ("🙂") stays whole, so no piece is half a character.
+                _pos += char.IsHighSurrogate(c) && _pos + 1 < s.Length && char.IsLowSurrogate(s[_pos + 1]) ? 2 : 1;
             }
 
             Current = s[start.._pos];
@@ -94,8 +95,12 @@ internal ref struct PieceEnumerator(ReadOnlySpan<char> text)
 /// </summary>
 internal sealed class PieceVocabulary
 {
-    private readonly Dictionary<string, int> _ids = new(StringComparer.OrdinalIgnoreCase);
-    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // Keys are stored folded (upper case, no diacritics) and compared ordinally: faster than a case-insensitive
+    // comparer, and lookups fold the document's piece into a stack buffer first.
+    private readonly Dictionary<string, int> _ids = new(1 << 16, StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    private const int MaxPiece = 64;
 
     public PieceVocabulary()
     {
@@ -109,7 +114,8 @@ internal sealed class PieceVocabulary
 
     public int Intern(ReadOnlySpan<char> piece)
     {
-        var key = Fold(piece);
+        Span<char> buffer = stackalloc char[MaxPiece];
+        ReadOnlySpan<char> key = piece.Length <= MaxPiece && TryFoldAscii(piece, buffer) ? buffer[..piece.Length] : FoldSlow(piece).AsSpan();
         if (_lookup.TryGetValue(key, out var id))
             return id;
         id = _ids.Count;
@@ -120,23 +126,43 @@ internal sealed class PieceVocabulary
     /// <summary>The id of a piece, or -1 when no dictionary has it. Allocates only for non-ASCII pieces.</summary>
     public int Find(ReadOnlySpan<char> piece)
     {
-        if (_lookup.TryGetValue(piece, out var id))
-            return id;
-        if (!piece.ContainsAnyExceptInRange('\0', '\u007f'))
+        if (piece.Length > MaxPiece)
             return -1;
-        return _lookup.TryGetValue(Fold(piece), out id) ? id : -1;
+        Span<char> buffer = stackalloc char[MaxPiece];
+        if (TryFoldAscii(piece, buffer))
+            return _lookup.TryGetValue(buffer[..piece.Length], out var id) ? id : -1;
+        return _lookup.TryGetValue(FoldSlow(piece), out var id2) ? id2 : -1;
     }
 
-    private static ReadOnlySpan<char> Fold(ReadOnlySpan<char> piece)
+    /// <summary>Upper-cases an ASCII piece into <paramref name="buffer"/>; false when it has other characters.</summary>
+    private static bool TryFoldAscii(ReadOnlySpan<char> piece, Span<char> buffer)
     {
-        if (!piece.ContainsAnyExceptInRange('\0', '\u007f'))
-            return piece;
+        for (var i = 0; i < piece.Length; i++)
+        {
+            var c = piece[i];
+            if (c > 0x7f)
+                return false;
+            buffer[i] = c is >= 'a' and <= 'z' ? (char)(c - 32) : c;
+        }
+
+        return true;
+    }
+
+    private static string FoldSlow(ReadOnlySpan<char> piece)
+    {
+        // Normalization throws on a lone surrogate (broken input): such a piece is only upper-cased.
+        foreach (var c in piece)
+        {
+            if (char.IsSurrogate(c))
+                return piece.ToString().ToUpperInvariant();
+        }
+
         var decomposed = piece.ToString().Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-                sb.Append(c);
+                sb.Append(char.ToUpperInvariant(c));
         }
 
         return sb.ToString();
@@ -160,8 +186,15 @@ internal sealed class PieceVocabulary
 /// </summary>
 internal sealed class PhraseTrie
 {
-    private readonly Dictionary<long, int> _edges = [];
-    private readonly List<int> _values = [-1];
+    private readonly Dictionary<long, int> _edges;
+    private readonly List<int> _values;
+
+    /// <param name="capacity">Expected number of nodes: sizing up front saves rehashing while loading.</param>
+    public PhraseTrie(int capacity = 16)
+    {
+        _edges = new Dictionary<long, int>(capacity);
+        _values = new List<int>(capacity) { -1 };
+    }
 
     public const int Root = 0;
 

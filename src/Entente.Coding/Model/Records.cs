@@ -24,7 +24,10 @@ public sealed record ActorRef(string Text, string? Code, string? Country, string
 /// <param name="EndToken">One past the last token (document index).</param>
 /// <param name="Start">Character offset of the mention in the document text.</param>
 /// <param name="End">Character offset just past the mention.</param>
-/// <param name="Antecedent">Index in the document's <see cref="MentionList"/> of the mention this one refers back to, or -1.</param>
+/// <param name="Antecedent">
+/// Index in the document's <see cref="MentionList"/> of the mention this one refers to, or -1: an earlier one,
+/// except for a title followed by its name in apposition ("his Chinese counterpart, Xi Jinping").
+/// </param>
 /// <param name="Head">The token that carries the mention's meaning (the name's last word, the title noun, the pronoun), or -1.</param>
 /// <param name="Members">
 /// For a plural reference to several earlier actors ("the two countries", "both neighbors"): the indices of their
@@ -32,6 +35,10 @@ public sealed record ActorRef(string Text, string? Code, string? Country, string
 /// </param>
 /// <param name="IsPerson">The mention names one person (a leader, an official, a pronoun like "he").</param>
 /// <param name="Entry">The dictionary entry the mention matched (its primary name), for tracing; null otherwise.</param>
+/// <param name="Codes">
+/// When the dictionary names several actors with one phrase (TABARI's <c>[FRO/BIL/SAM]</c>): all their codes;
+/// <see cref="Code"/> is the first. Null otherwise.
+/// </param>
 public sealed record Mention(
     int Sentence,
     int StartToken,
@@ -47,7 +54,8 @@ public sealed record Mention(
     int Head = -1,
     IReadOnlyList<int>? Members = null,
     bool IsPerson = false,
-    string? Entry = null)
+    string? Entry = null,
+    IReadOnlyList<string>? Codes = null)
 {
     public ActorRef ToActor() => new(Text, Code, Country, Sector);
 }

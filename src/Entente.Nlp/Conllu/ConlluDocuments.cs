@@ -20,6 +20,26 @@ public static class ConlluDocuments
         return docs;
     }
 
+    /// <summary>Like <see cref="GroupByDocument"/>, but streams: each document is yielded when the next one starts.</summary>
+    public static IEnumerable<List<ConlluSentence>> GroupByDocumentLazily(IEnumerable<ConlluSentence> sentences)
+    {
+        List<ConlluSentence>? current = null;
+        foreach (var s in sentences)
+        {
+            if (current is not null && s.NewDoc)
+            {
+                yield return current;
+                current = null;
+            }
+
+            current ??= [];
+            current.Add(s);
+        }
+
+        if (current is not null)
+            yield return current;
+    }
+
     /// <summary>
     /// The raw text of a document as the segmentation evaluation reads it: each sentence's "# text"
     /// (or its tokens, when the comment is missing), joined by a space within a paragraph and by a blank

@@ -14,7 +14,10 @@ public enum TokenFlags : byte
     /// <summary>This word and the next form one surface token (a CoNLL-U multi-word token: "do" + "n't").</summary>
     JoinedToNext = 2,
 
-    /// <summary>The token starts a paragraph (a blank line precedes it, or it is the first token).</summary>
+    /// <summary>
+    /// The token starts a paragraph: it is the first token, or a blank line precedes it, or a line break does
+    /// in text that is not hard-wrapped (news files put one paragraph, or a headline, on each line).
+    /// </summary>
     ParagraphStart = 4,
 }
 

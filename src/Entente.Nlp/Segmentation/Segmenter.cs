@@ -5,66 +5,51 @@ using Entente.Nlp.Text;
 namespace Entente.Nlp.Segmentation;
 
 /// <summary>
-/// Normalizes the text, splits it into tokens and sentences. Placeholder rules: whitespace and punctuation
-/// split tokens, sentence-final punctuation followed by space splits sentences.
+/// The first stage: normalizes the text (<see cref="TextNormalizer"/>), cuts it into tokens that follow the
+/// UD English conventions (<see cref="Tokenizer"/>) and groups them into sentences
+/// (<see cref="SentenceSplitter"/>). Tokens are syntactic words with offsets into the original text; the
+/// words of a contraction ("do" + "n't") are joined as one surface token (<see cref="TokenFlags.JoinedToNext"/>).
+/// Immutable and thread-safe; in steady state (a reused <see cref="Document"/>) it allocates nothing per token.
 /// </summary>
 public sealed class Segmenter : IPipelineStage
 {
     /// <summary>Sentences longer than this are cut, so no later stage sees an unbounded sentence.</summary>
     public const int MaxSentenceTokens = 300;
 
+    private readonly Tokenizer _tokenizer;
+    private readonly SentenceSplitter _splitter = new();
+
+    /// <summary>A segmenter with the English data compiled into the assembly.</summary>
+    public Segmenter()
+        : this(SegmentationLexicon.English)
+    {
+    }
+
+    public Segmenter(SegmentationLexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        Lexicon = lexicon;
+        _tokenizer = new Tokenizer(lexicon);
+    }
+
     public string Name => "segment";
+
+    public SegmentationLexicon Lexicon { get; }
 
     public void Process(Document document)
     {
+        ArgumentNullException.ThrowIfNull(document);
         document.ClearTokens();
-        var norm = TextNormalizer.Normalize(document.Text);
-        document.Normalized = norm;
-        var s = norm.Text;
-        var i = 0;
-        var sentFirst = 0;
-        var paragraph = true;
-        while (i < s.Length)
+        document.Normalized = TextNormalizer.Normalize(document.Text);
+        var sink = new TokenSink(document);
+        try
         {
-            var c = s[i];
-            if (char.IsWhiteSpace(c))
-            {
-                if (c == '\n' && i + 1 < s.Length && s[i + 1] == '\n')
-                    paragraph = true;
-                i++;
-                continue;
-            }
-
-            var start = i;
-            if (char.IsLetterOrDigit(c))
-            {
-                while (i < s.Length && (char.IsLetterOrDigit(s[i]) || (s[i] is '.' or ',' or '-' && i + 1 < s.Length && char.IsLetterOrDigit(s[i + 1]))))
-                    i++;
-            }
-            else
-            {
-                i++;
-            }
-
-            if (paragraph && document.TokenCount > sentFirst)
-            {
-                document.AddSentence(sentFirst, document.TokenCount - sentFirst);
-                sentFirst = document.TokenCount;
-            }
-
-            var flags = (i < s.Length && char.IsWhiteSpace(s[i]) ? TokenFlags.SpaceAfter : TokenFlags.None) |
-                        (paragraph ? TokenFlags.ParagraphStart : TokenFlags.None);
-            paragraph = false;
-            document.AddToken(norm.ToOriginalStart(start), norm.ToOriginalEnd(i), start, i, flags);
-            var n = document.TokenCount - sentFirst;
-            if ((c is '.' or '!' or '?' && (i >= s.Length || char.IsWhiteSpace(s[i]))) || n >= MaxSentenceTokens)
-            {
-                document.AddSentence(sentFirst, n);
-                sentFirst = document.TokenCount;
-            }
+            _tokenizer.Tokenize(document.Normalized.Text, ref sink);
+            _splitter.Split(document, sink.SentenceEnds);
         }
-
-        if (document.TokenCount > sentFirst)
-            document.AddSentence(sentFirst, document.TokenCount - sentFirst);
+        finally
+        {
+            sink.Release();
+        }
     }
 }

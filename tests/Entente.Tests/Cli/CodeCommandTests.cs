@@ -119,26 +119,44 @@ public sealed class CodeCommandTests
     }
 
     [Fact]
-    public void Jsonl_FiftyMegabyteSingleLine_IsCodedAndTheNextLineToo()
+    public void Jsonl_FiftyMegabyteSingleLine_IsRejectedByNameAndTheNextLineIsCoded()
     {
         var sb = new StringBuilder("{\"id\":\"huge\",\"text\":\"");
         const string sentence = "Russian forces shelled the city of Kharkiv on Monday. ";
         while (sb.Length < 50_000_000)
             sb.Append(sentence);
         sb.Append("\"}\n{\"id\":\"small\",\"text\":\"Small one.\"}\n");
-        var run = CliRunner.Invoke(["code", "-", "--input-format", "jsonl", "--format", "jsonl"], Utf8(sb.ToString()));
-        Assert.Equal(0, run.ExitCode);
-        Assert.Equal("", run.Error);
+        var run = CliRunner.Invoke(["code", "-", "--input-format", "jsonl", "--format", "json"], Utf8(sb.ToString()));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(["small"], JsonLines(run.Out).Select(d => d.GetProperty("id").GetString()));
+        Assert.Contains("-:1:", run.Error);
+        Assert.Contains("'huge'", run.Error);
+        Assert.Contains("--max-chars", run.Error);
     }
 
     [Fact]
-    public void Text_FiftyMegabyteSingleLineWithoutPunctuation_IsCoded()
+    public void Text_FiftyMegabyteSingleLineWithoutPunctuation_IsRejectedWithExit1()
     {
         var sb = new StringBuilder();
         while (sb.Length < 50_000_000)
             sb.Append("word ");
         var run = CliRunner.Invoke(["code", "-", "--format", "jsonl"], Utf8(sb.ToString()));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("more than the limit", run.Error);
+    }
+
+    [Fact]
+    public void Text_LongSingleLineWithoutPunctuationUnderTheLimit_IsCodedInBoundedSentences()
+    {
+        var sb = new StringBuilder();
+        while (sb.Length < 200_000)
+            sb.Append("word ");
+        var run = CliRunner.Invoke(["code", "-", "--format", "json"], Utf8(sb.ToString()));
         Assert.Equal(0, run.ExitCode);
+        var doc = Assert.Single(JsonLines(run.Out));
+        var sentences = doc.GetProperty("sentences").EnumerateArray().ToList();
+        Assert.Equal(40_000, sentences.Sum(s => s.GetProperty("tokens").GetArrayLength()));
+        Assert.All(sentences, s => Assert.True(s.GetProperty("tokens").GetArrayLength() <= Entente.Nlp.Segmentation.Segmenter.MaxSentenceTokens));
     }
 
     [Theory]
