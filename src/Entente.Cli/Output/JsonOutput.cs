@@ -140,6 +140,7 @@ public static class JsonOutput
         w.WriteString("doc", e.Doc);
         w.WriteNumber("sentence", e.Sentence);
         WriteDate(w, "date", e.Date);
+        w.WriteString("datePrecision", e.DatePrecision.ToString().ToLowerInvariant());
         WriteActor(w, "source", e.Source);
         WriteActor(w, "target", e.Target);
         w.WriteString("cameo", e.Cameo);

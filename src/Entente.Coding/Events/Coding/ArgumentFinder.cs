@@ -85,8 +85,13 @@ internal sealed class ArgumentFinder
         if (rel == Relations.Advcl && !HasOwnSubject(p))
         {
             // "accused Beijing of selling", "blamed Kyiv for shelling": the object is the one who acted
-            if ((HasMark(p, "of") || HasMark(p, "for") || HasMark(p, "with")) && s.Child(h, Relations.Obj) is var o and >= 0)
+            // (but "threatened Putin with extending" is the threatener's own act)
+            if ((HasMark(p, "of") || HasMark(p, "for") || HasMark(p, "with")) && IsAllegationVerb(h)
+                && s.Child(h, Relations.Obj) is var o and >= 0)
+            {
                 return o;
+            }
+
             return VerbSourceHead(h, depth + 1);
         }
         if (rel == Relations.Acl)
@@ -107,6 +112,14 @@ internal sealed class ArgumentFinder
         // "Pyongyang on Thursday fired ...", parsed with the name as the root and the verb hanging off it
         if ((rel == Relations.Parataxis || rel == Relations.Dep || rel == Relations.Conj) && h < p && HasActor(h))
             return h;
+
+        // "leaders have repeatedly urged", parsed with "have" as the main verb: its subject is the verb's
+        if ((rel == Relations.Parataxis || rel == Relations.Dep || rel == Relations.Xcomp || rel == Relations.Ccomp)
+            && (s.LemmaIs(h, "have") || s.LemmaIs(h, "be") || s.LemmaIs(h, "do") || s.LemmaIs(h, "will")))
+        {
+            return SyntacticSubject(h, depth + 1);
+        }
+
         return -1;
     }
 
@@ -121,6 +134,41 @@ internal sealed class ArgumentFinder
         }
 
         return VerbSourceHead(h, depth);
+    }
+
+    /// <summary>A common noun for a place ("the Chinese city of Tianjin"): inside it an actor word is no target.</summary>
+    private bool IsPlaceNoun(int t)
+    {
+        ReadOnlySpan<string> places =
+        [
+            "city", "capital", "town", "village", "region", "province", "country", "area", "territory", "district",
+            "port", "state", "county", "border", "island", "zone", "enclave", "neighborhood", "suburb", "outskirts",
+        ];
+        var lemma = _s.Lemma(t);
+        foreach (var p in places)
+        {
+            if (lemma.Equals(p, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsLocativePreposition(ReadOnlySpan<char> prep) =>
+        prep.Equals("in", StringComparison.OrdinalIgnoreCase) || prep.Equals("at", StringComparison.OrdinalIgnoreCase)
+        || prep.Equals("near", StringComparison.OrdinalIgnoreCase) || prep.Equals("during", StringComparison.OrdinalIgnoreCase)
+        || prep.Equals("inside", StringComparison.OrdinalIgnoreCase) || prep.Equals("within", StringComparison.OrdinalIgnoreCase);
+
+    private bool IsAllegationVerb(int h)
+    {
+        var s = _s;
+        var lemma = s.Lemma(h);
+        return EnglishPredicateClasses.GovernorOf(lemma) == GovernorClass.Accusation
+            || lemma.Equals("criticize", StringComparison.OrdinalIgnoreCase) || lemma.Equals("criticise", StringComparison.OrdinalIgnoreCase)
+            || lemma.Equals("condemn", StringComparison.OrdinalIgnoreCase) || lemma.Equals("praise", StringComparison.OrdinalIgnoreCase)
+            || lemma.Equals("thank", StringComparison.OrdinalIgnoreCase) || lemma.Equals("punish", StringComparison.OrdinalIgnoreCase)
+            || lemma.Equals("sanction", StringComparison.OrdinalIgnoreCase) || lemma.Equals("fine", StringComparison.OrdinalIgnoreCase)
+            || lemma.Equals("denounce", StringComparison.OrdinalIgnoreCase) || lemma.Equals("arrest", StringComparison.OrdinalIgnoreCase);
     }
 
     private bool HasOwnSubject(int p)
@@ -254,8 +302,19 @@ internal sealed class ArgumentFinder
         if (obj >= 0)
         {
             ActorsAt(obj, deep: true, exclude, into);
-            if (into.Count > before)
+            if (into.Count > before && !AllWeak(into, before))
                 return true;
+
+            // "send peacekeeping troops to Ukraine": a sector with no country ("IGO", "MIL") yields to a real actor
+            if (into.Count > before)
+            {
+                var weak = into.GetRange(before, into.Count - before);
+                into.RemoveRange(before, into.Count - before);
+                if (BestOblique(p, exclude, into, skipOf: false))
+                    return true;
+                into.AddRange(weak);
+                return true;
+            }
         }
 
         var iobj = s.Child(p, Relations.Iobj);
@@ -267,6 +326,19 @@ internal sealed class ArgumentFinder
         }
 
         return BestOblique(p, exclude, into, skipOf: false);
+    }
+
+    /// <summary>Whether every actor from <paramref name="from"/> on is only a sector without a country ("IGO", "MIL").</summary>
+    private bool AllWeak(List<int> actors, int from)
+    {
+        for (var i = from; i < actors.Count; i++)
+        {
+            var m = _s.Mentions[actors[i]];
+            if (m.Country is not null || m.Code is null || m.Code.Length > 3 || m.Members is { Count: > 0 })
+                return false;
+        }
+
+        return true;
     }
 
     /// <summary>Target actors of an eventive noun: its prepositional phrases, best preposition first.</summary>
@@ -295,8 +367,10 @@ internal sealed class ArgumentFinder
             var cls = EnglishPredicateClasses.TargetPrepositionClass(prep);
             if (cls < 0 || cls >= bestClass)
                 continue;
+            // a locative phrase names a target only by its head ("arrived in Gondor"), never by a word inside
+            // it ("in the Chinese city of Tianjin")
             var mark = into.Count;
-            ActorsAt(c, deep: true, exclude, into);
+            ActorsAt(c, deep: cls == 0 || !IsPlaceNoun(c), exclude, into);
             if (into.Count > mark)
             {
                 into.RemoveRange(mark, into.Count - mark);
@@ -306,7 +380,7 @@ internal sealed class ArgumentFinder
         }
 
         if (best >= 0)
-            ActorsAt(best, deep: true, exclude, into);
+            ActorsAt(best, deep: bestClass == 0 || !IsPlaceNoun(best), exclude, into);
         return into.Count > before;
     }
 
@@ -357,6 +431,10 @@ internal sealed class ArgumentFinder
         for (var guard = 0; t >= 0 && guard <= s.Count; guard++)
         {
             var h = s.Head(t);
+
+            // a place phrase ("in the Chinese city of Tianjin") locates the event; it names no target
+            if (Relations.IsOblique(s.Rel(t)) && IsLocativePreposition(s.CaseOf(t)))
+                return false;
             if (h == p)
             {
                 var r = s.Rel(t);
@@ -608,8 +686,13 @@ internal sealed class ArgumentFinder
         for (var qi = 0; qi < _queue.Count && qi < 64; qi++)
         {
             var t = _queue[qi];
-            if (t != root && HasActor(t) && !IsExcluded(_s.MentionOf(t), exclude))
+            // "their rivals", "his counterpart": a pronoun possessor is not the phrase's referent
+            if (t != root && HasActor(t) && !IsExcluded(_s.MentionOf(t), exclude)
+                && !(s.Rel(t) == Relations.NmodPoss && s.Upos(t) == Upos.PRON))
+            {
                 return t;
+            }
+
             foreach (var c in s.Children(t))
             {
                 var r = s.Rel(c);

@@ -43,7 +43,52 @@ internal sealed class ClauseContext(Gazetteer gazetteer)
             t = s.Head(t);
         }
 
+        // the parse missed the attachment: a date in the predicate's own comma-delimited stretch of the sentence,
+        // else the sentence's opening adverbial ("Earlier this year, ...", "This summer, ...")
+        if (DateInStretch(StretchStart(predicate), StretchEnd(predicate), today, future, out var d2, out var p2))
+            return (d2, p2);
+        var firstComma = StretchEnd(0);
+        if (firstComma <= MaxOpening && DateInStretch(0, firstComma, today, future, out var d3, out var p3))
+            return (d3, p3);
         return (today, DatePrecision.Document);
+    }
+
+    private const int MaxOpening = 12;
+
+    private int StretchStart(int t)
+    {
+        var s = _s;
+        while (t > 0 && !s.Text(t - 1).SequenceEqual(","))
+            t--;
+        return t;
+    }
+
+    private int StretchEnd(int t)
+    {
+        var s = _s;
+        while (t < s.Count && !s.Text(t).SequenceEqual(","))
+            t++;
+        return t;
+    }
+
+    /// <summary>A temporal phrase within tokens [<paramref name="start"/>, <paramref name="end"/>): a few words around each date word.</summary>
+    private bool DateInStretch(int start, int end, DateOnly today, bool future, out DateOnly date, out DatePrecision precision)
+    {
+        var s = _s;
+        for (var k = start; k < end; k++)
+        {
+            if (!TemporalExpression.IsTemporalWord(s.Text(k)))
+                continue;
+            _words.Clear();
+            for (var w = Math.Max(start, k - 3); w < Math.Min(end, k + 3); w++)
+                _words.Add(s.Text(w).ToString());
+            if (TemporalExpression.TryParse(_words, today, future, out date, out precision))
+                return true;
+        }
+
+        date = default;
+        precision = DatePrecision.Document;
+        return false;
     }
 
     private bool MayBeTemporal(int c)

@@ -79,6 +79,7 @@ internal sealed class PatternMatcher
     private readonly List<int> _consumed = [];
     private bool[] _inDomain = new bool[64];
     private SentenceAnalysis _s = null!;
+    private int _predicate;
     private int _source;
     private int _target;
     private int _compound;
@@ -92,6 +93,7 @@ internal sealed class PatternMatcher
     public bool Match(SentenceAnalysis s, int p, ReadOnlySpan<CompiledVerb> verbs, PatternMatch best)
     {
         _s = s;
+        _predicate = p;
         best.Reset();
         var found = false;
         var bestWords = 0;
@@ -453,6 +455,8 @@ internal sealed class PatternMatcher
         switch (e.Kind)
         {
             case Dictionary.PatternElementKind.Word:
+                if (e.OpensPhrase && !IsOwnPreposition(t))
+                    return false;
                 foreach (var w in e.Alternatives)
                 {
                     if (w.Matches(s.FormId(t), s.LemmaId(t), s.Class(t)))
@@ -617,6 +621,27 @@ internal sealed class PatternMatcher
                 gained = 1;
                 return true;
         }
+    }
+
+    /// <summary>
+    /// Whether token <paramref name="t"/> is a preposition of the predicate's own phrase: the predicate's particle,
+    /// or the case marker of one of its dependents or of its object's dependents ("restore ties (WITH) X").
+    /// </summary>
+    private bool IsOwnPreposition(int t)
+    {
+        var s = _s;
+        var h = s.Head(t);
+        if (h < 0)
+            return false;
+        if (h == _predicate)
+            return true;
+        var r = s.Rel(t);
+        if (r != Relations.Case && r != Relations.Mark)
+            return false;
+        var hh = s.Head(h);
+        if (hh == _predicate)
+            return true;
+        return hh >= 0 && s.Head(hh) == _predicate && (s.Rel(hh) == Relations.Obj || s.Rel(hh) == Relations.Xcomp);
     }
 
     private bool BindActor(Dictionary.PatternElementKind kind, int t)

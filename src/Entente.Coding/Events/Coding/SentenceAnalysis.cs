@@ -255,6 +255,12 @@ internal sealed class SentenceAnalysis
                 return true;
         }
 
-        return false;
+        // a past participle without auxiliary or subject ("technologies needed to fuel", "villages destroyed by
+        // the army") is passive
+        var r0 = _rel[i];
+        return (r0 == Relations.Acl || r0 == Relations.Xcomp || r0 == Relations.Advcl) && Document.XposOf(First + i) == VbnXpos
+            && !HasChild(i, Relations.Nsubj) && !HasChild(i, Relations.Aux);
     }
+
+    private static readonly ushort VbnXpos = Labels.Xpos.Id("VBN");
 }

@@ -34,6 +34,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
     private readonly List<Predicate> _pool = [];
     private readonly List<Predicate> _predicates = [];
     private readonly List<int> _scratch = [];
+    private readonly PatternMatch _alternative = new();
     private int[] _predicateAt = new int[64];
     private SentenceAnalysis _s = null!;
 
@@ -135,7 +136,9 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             if (upos is Upos.NOUN or Upos.PROPN && s.Head(i) < 0 && !s.HasChild(i, Relations.Cop) && TryVerbPredicate(i))
                 continue;
 
-            if (upos == Upos.NOUN && options.NominalEvents && NounEntry(i) is { } entry)
+            // eventive nouns, also when the tagger took a lower-case one for a name ("ultimatum" as NNP)
+            if ((upos == Upos.NOUN || (upos == Upos.PROPN && char.IsLower(s.Text(i)[0])))
+                && options.NominalEvents && NounEntry(i) is { } entry)
             {
                 var q = Rent();
                 q.Token = i;
@@ -150,18 +153,25 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
     private bool TryVerbPredicate(int i)
     {
         var entries = verbs.Lookup(_s.FormId(i), _s.LemmaId(i));
-        if (entries.IsEmpty)
+        var byLemma = verbs.LookupLemma(_s.LemmaId(i));
+        if (entries.IsEmpty && byLemma.IsEmpty)
             return false;
         var q = Rent();
-        if (!_matcher.Match(_s, i, entries, q.Match))
+        var matched = !entries.IsEmpty && _matcher.Match(_s, i, entries, q.Match);
+
+        // the lemma's entries compete with the form's: "came" is listed under one block, "come" under others
+        // ("attacked" outside "attacked and stabbed"); the more specific match wins, the form's on a tie
+        if (!byLemma.IsEmpty && byLemma != entries && _matcher.Match(_s, i, byLemma, _alternative)
+            && (!matched || _alternative.Score > q.Match.Score))
         {
-            // the form's own entries did not fit: the lemma's may ("attacked" outside "attacked and stabbed")
-            var byLemma = verbs.LookupLemma(_s.LemmaId(i));
-            if (byLemma.IsEmpty || byLemma == entries || !_matcher.Match(_s, i, byLemma, q.Match))
-            {
-                _pool.Add(q);
-                return false;
-            }
+            q.Match.CopyFrom(_alternative);
+            matched = true;
+        }
+
+        if (!matched)
+        {
+            _pool.Add(q);
+            return false;
         }
 
         q.Token = i;
@@ -273,6 +283,16 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         var s = _s;
         var m = q.Match;
         var head = m.SourceToken >= 0 ? m.SourceToken : _finder.VerbSourceHead(q.Token);
+
+        // "..., declared the Republican": after a quote the speaker follows the speech verb
+        var inverted = -1;
+        if (m.SourceToken < 0 && !HasOwnSubject(q.Token) && EnglishPredicateClasses.GovernorOf(s.Lemma(q.Token)) == GovernorClass.Speech
+            && s.Child(q.Token, Relations.Obj) is var spk and > 0 && spk > q.Token && s.MentionOf(spk) >= 0)
+        {
+            head = spk;
+            inverted = spk;
+        }
+
         q.SourceInherited = m.SourceToken < 0 && head >= 0 && s.Head(head) != q.Token;
         _scratch.Clear();
         _finder.ActorsAt(head, deep: m.SourceToken < 0, _scratch, q.Sources);
@@ -291,6 +311,11 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 _finder.ActorsAt(_finder.VerbSourceHead(s.Head(q.Token)), deep: true, q.Targets, q.Sources);
                 q.SourceInherited = true;
             }
+        }
+        else if (inverted >= 0)
+        {
+            // the object slot held the speaker: the target can only come from a prepositional phrase
+            _finder.NounTargets(q.Token, ofIsSource: false, q.Sources, q.Targets);
         }
         else
         {
@@ -424,8 +449,10 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 continue;
             var r = s.Rel(c);
             var lemma = s.Lemma(c);
-            if ((r == Relations.Advmod || r == Relations.Det || r == Relations.Dep) && EnglishPredicateClasses.IsNegator(lemma))
+            if ((r == Relations.Advmod || r == Relations.Det || r == Relations.Dep) && EnglishPredicateClasses.IsNegator(lemma)
+                && !(c + 1 < s.Count && s.LemmaIs(c + 1, "only")))
             {
+                // ("not only ... but" affirms)
                 q.Negated = true;
             }
             else if (r == Relations.Aux)
@@ -532,17 +559,41 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
     private void LinkGovernors(List<RawEvent> output)
     {
         var s = _s;
+
+        // "failed to create a rift": a failure is no event of its own, whatever it embeds
+        foreach (var g in _predicates)
+        {
+            if (!g.IsNominal && g.Match.Score == 0 && (s.LemmaIs(g.Token, "fail") || s.LemmaIs(g.Token, "neglect"))
+                && s.HasChild(g.Token, Relations.Xcomp))
+            {
+                g.Suppressed = true;
+            }
+        }
+
         foreach (var q in _predicates)
         {
             if (q.Suppressed)
                 continue;
             var child = q.Token;
             var passedIntention = false;
-            for (var depth = 0; depth < 6; depth++)
+            var prevRel = (ushort)0;
+            for (var depth = 0; depth < 8; depth++)
             {
                 var a = s.Head(child);
-                if (a < 0 || !IsEmbeddingLink(child, q))
+                if (a < 0)
                     break;
+
+                // a coordinated verb shares its first conjunct's embedding ("urged X to use ... and pressure ...")
+                if (s.Rel(child) == Relations.Conj && !q.IsNominal && s.IsVerbal(a)
+                    && (_predicateAt[a] < 0 || _predicates[_predicateAt[a]].Codes.IsNull))
+                {
+                    child = a;
+                    continue;
+                }
+
+                if (!IsEmbeddingLink(child, q, prevRel))
+                    break;
+                prevRel = s.Rel(child);
                 var cls = s.FormIs(a, "going") && s.Rel(child) == Relations.Xcomp
                     ? GovernorClass.Intention
                     : EnglishPredicateClasses.GovernorOf(s.Lemma(a));
@@ -582,18 +633,26 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
     }
 
     /// <summary>Relations through which one predicate embeds another.</summary>
-    private bool IsEmbeddingLink(int child, Predicate q)
+    private bool IsEmbeddingLink(int child, Predicate q, ushort previous)
     {
         var s = _s;
         var r = s.Rel(child);
+
+        // "providing support to help X": a purpose infinitive on the object belongs to the verb's event
+        if (r == Relations.Obj && previous == Relations.Acl)
+            return true;
         if (r == Relations.Xcomp || r == Relations.Ccomp || r == Relations.Csubj || r == Relations.Acl)
             return true;
         if (r == Relations.Advcl)
             return HasMark(child, "to") || HasMark(child, "of") || HasMark(child, "for");
         // a noun argument embeds when it is the predicate itself ("held talks") or a noun of intention, speech or
         // allegation passing on its clause ("expressed willingness to send"); an actor phrase does not
-        if (r == Relations.Obj || Relations.IsOblique(r))
+        if (r == Relations.Obj)
             return (child == q.Token && q.IsNominal) || EnglishPredicateClasses.GovernorOf(s.Lemma(child)) != GovernorClass.None;
+
+        // an oblique ("after Trump's ultimatum", "in response to this threat") only embeds a clause of speech or intention
+        if (Relations.IsOblique(r))
+            return child != q.Token && EnglishPredicateClasses.GovernorOf(s.Lemma(child)) != GovernorClass.None;
         return false;
     }
 
@@ -627,6 +686,10 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 break;
             case GovernorClass.Negating:
                 q.Negated = true;
+
+                // "failed to create": a failure is no event of its own; "refused to meet" is (a rejection)
+                if (g is not null && (_s.LemmaIs(g.Token, "fail") || _s.LemmaIs(g.Token, "neglect")))
+                    g.YieldsToEmbedded = true;
                 break;
             case GovernorClass.Aspectual:
                 if (g is not null)
@@ -830,6 +893,19 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         }
     }
 
+    /// <summary>
+    /// Events that are about someone by their nature: statements, appeals, intentions, consultations, cooperation,
+    /// aid, concessions, demands, disapproval, rejection, threats and reduced relations (roots 01-08, 10-13, 16).
+    /// Without a target they say nothing usable; investigation, protest, force and violence can stand alone.
+    /// </summary>
+    private static bool NeedsTarget(string code)
+    {
+        if (code.Length < 2 || !char.IsAsciiDigit(code[0]) || !char.IsAsciiDigit(code[1]))
+            return false;
+        var root = ((code[0] - '0') * 10) + (code[1] - '0');
+        return root is >= 1 and <= 8 or >= 10 and <= 13 or 16;
+    }
+
     private void Add(List<RawEvent> output, Predicate q, int source, int target, string code, bool negated, Modality modality, int anchor = -1)
     {
         var s = _s;
@@ -850,7 +926,8 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         if (options.DropStatementsWithoutTarget)
         {
             var verbal = code.Length >= 2 && code[0] == '0' && code[1] is '1' or '2' or '3' or '4';
-            if (target < 0 && (verbal || (!q.IsNominal && EnglishPredicateClasses.GovernorOf(s.Lemma(q.Token)) == GovernorClass.Speech)))
+            var speech = !q.IsNominal && EnglishPredicateClasses.GovernorOf(s.Lemma(q.Token)) == GovernorClass.Speech;
+            if ((target < 0 && (NeedsTarget(code) || speech)) || (source < 0 && (verbal || speech || NeedsTarget(code))))
                 return;
             if (target >= 0 && source >= 0 && code.StartsWith("01", StringComparison.Ordinal)
                 && s.Mentions[source].Country is { } sc2 && sc2 == s.Mentions[target].Country)

@@ -27,6 +27,7 @@ internal static class PatternTextParser
             var joinNext = false;
             for (var p = 0; p < parts.Length; p++)
             {
+                var opensPhrase = parts[p].StartsWith('(');
                 var item = parts[p].Trim('(', ')', '{', '}');
                 var joined = p > 0 && joinNext;
                 if (item.Length == 0)
@@ -52,6 +53,8 @@ internal static class PatternTextParser
                 }
 
                 var element = ToElement(item, joined && !previousWasVerb);
+                if (opensPhrase && element.Kind == PatternElementKind.Word)
+                    element = element with { OpensPhrase = true };
                 if (previousWasVerb)
                     verbJoinedAfter = joined;
                 previousWasVerb = false;

@@ -60,8 +60,10 @@ public enum PatternElementKind : byte
 /// <summary>
 /// One element of a pattern. <see cref="JoinedToPrevious"/> is set when an underscore ties it to the element
 /// before it (the two must be adjacent words); otherwise other words may come between.
+/// <see cref="OpensPhrase"/> marks the first word of a prepositional phrase written "(TO BORDER)": that word is a
+/// preposition of the verb's own phrase, not one buried in another clause.
 /// </summary>
-public sealed record PatternElement(PatternElementKind Kind, string[] Words, bool JoinedToPrevious)
+public sealed record PatternElement(PatternElementKind Kind, string[] Words, bool JoinedToPrevious, bool OpensPhrase = false)
 {
     /// <summary>The synset's name without the ampersand, for <see cref="PatternElementKind.Synset"/>.</summary>
     public string? SynsetName => Kind == PatternElementKind.Synset ? Words[0] : null;

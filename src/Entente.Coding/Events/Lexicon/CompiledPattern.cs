@@ -47,8 +47,11 @@ internal readonly struct PatternWord(int surface, int[] nounLemmas, int[] verbLe
 }
 
 /// <summary>One element of a compiled pattern.</summary>
-internal sealed class CompiledElement(PatternElementKind kind, bool joined, PatternWord[] alternatives, PatternWord[][] phrases)
+internal sealed class CompiledElement(PatternElementKind kind, bool joined, PatternWord[] alternatives, PatternWord[][] phrases, bool opensPhrase = false)
 {
+    /// <summary>The word opens a prepositional phrase "(TO ...)": it must be the verb's (or its object's) preposition.</summary>
+    public bool OpensPhrase { get; } = opensPhrase;
+
     public PatternElementKind Kind { get; } = kind;
 
     /// <summary>Must be adjacent (in the sentence) to the element written before it.</summary>

@@ -270,7 +270,7 @@ internal sealed class VerbLexicon
                         var alts = new PatternWord[e.Words.Length];
                         for (var a = 0; a < alts.Length; a++)
                             alts[a] = Word(e.Words[a]);
-                        result[i] = new CompiledElement(e.Kind, e.JoinedToPrevious, alts, []);
+                        result[i] = new CompiledElement(e.Kind, e.JoinedToPrevious, alts, [], e.OpensPhrase);
                         break;
                     case PatternElementKind.Synset:
                         var phrases = Synset(e.Words[0], 0);

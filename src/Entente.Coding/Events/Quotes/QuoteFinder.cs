@@ -171,6 +171,14 @@ public sealed class QuoteFinder : IPipelineStage
         }
 
         if (subject < 0)
+        {
+            // "Beijing came to Moscow's defense, stating that ...": the subject the participle shares
+            var finder = new ArgumentFinder();
+            finder.Reset(s);
+            subject = finder.VerbSourceHead(verb);
+        }
+
+        if (subject < 0)
             return null;
         var m = s.MentionOf(subject);
         if (m < 0)
