@@ -432,8 +432,9 @@ internal sealed class ArgumentFinder
         {
             var h = s.Head(t);
 
-            // a place phrase ("in the Chinese city of Tianjin") locates the event; it names no target
-            if (Relations.IsOblique(s.Rel(t)) && IsLocativePreposition(s.CaseOf(t)))
+            // a place phrase ("in the Chinese city of Tianjin") locates the event; it names a target only by its
+            // head ("in the White Downs"), never by a word inside it
+            if (t != i && Relations.IsOblique(s.Rel(t)) && IsLocativePreposition(s.CaseOf(t)))
                 return false;
             if (h == p)
             {
