@@ -42,6 +42,10 @@ internal sealed class ArgumentFinder
             if (IsRelativePronoun(c) && s.Head(p) >= 0)
                 return s.Head(p);
 
+            // "Arnor on Thursday signed", with "Thursday" taken for the subject: a name before it is the actor
+            if (!HasActor(c) && s.Upos(c) != Upos.PRON && NameBefore(p, c) is var name and >= 0)
+                return name;
+
             // "Russia said it would retaliate": an unresolved pronoun subject of a reported clause is the speaker
             if (s.Upos(c) == Upos.PRON && !HasActor(c) && s.Head(p) >= 0
                 && (s.Rel(p) == Relations.Ccomp || s.Rel(p) == Relations.Xcomp || s.Rel(p) == Relations.Parataxis))
@@ -118,6 +122,22 @@ internal sealed class ArgumentFinder
             && (s.LemmaIs(h, "have") || s.LemmaIs(h, "be") || s.LemmaIs(h, "do") || s.LemmaIs(h, "will")))
         {
             return SyntacticSubject(h, depth + 1);
+        }
+
+        return -1;
+    }
+
+    /// <summary>An actor among the predicate's children before <paramref name="subject"/>, attached as a modifier.</summary>
+    private int NameBefore(int p, int subject)
+    {
+        var s = _s;
+        foreach (var c in s.Children(p))
+        {
+            if (c >= subject)
+                break;
+            var r = s.Rel(c);
+            if (HasActor(c) && !Relations.IsOblique(r) && r != Relations.Obj && !Relations.IsClausal(r) && s.CaseChild(c) < 0)
+                return c;
         }
 
         return -1;
@@ -517,8 +537,9 @@ internal sealed class ArgumentFinder
         if (first < 0 || last >= s.Count)
             return;
 
-        // backwards: "... A , B and [m]"
-        if (first >= 2 && IsListConjunction(first - 1))
+        // backwards: "... A , B and [m]", or "A , [m] , C and D" when the parser made m the list's head
+        var head = PatternMatcher.MentionHead(s, m);
+        if (first >= 2 && (IsListConjunction(first - 1) || (s.Text(first - 1).SequenceEqual(",") && s.HasChild(head, Relations.Conj))))
         {
             var t = first - 2;
             while (t >= 0)
