@@ -30,7 +30,13 @@ public sealed record EventCoderOptions
     /// <summary>The options a PETRARCH validation record is coded under.</summary>
     /// <remarks>With <c>require_dyad</c> off PETRARCH keeps every one-sided event, statements included.</remarks>
     public static EventCoderOptions ForPetrarch(bool requireDyad, int newActorLength) =>
-        new() { RequireDyad = requireDyad, NewActorLength = newActorLength, DropStatementsWithoutTarget = false };
+        new() { RequireDyad = requireDyad, NewActorLength = newActorLength, DropStatementsWithoutTarget = false, DropWeakTargets = false };
+
+    /// <summary>
+    /// A target that is only a sector with no country ("military forces", "people", "police") counts as no
+    /// target. On for news; PETRARCH's records code such actors ("---GOV"), so its options turn it off.
+    /// </summary>
+    public bool DropWeakTargets { get; init; } = true;
 
     /// <summary>Merge repeated events of one document (same actors, code, negation and modality) into one with a count.</summary>
     public bool MergeDuplicates { get; init; } = true;

@@ -665,6 +665,12 @@ internal sealed class ArgumentFinder
         return s.Mentions.Add(new Mention(s.SentenceIndex, first, last + 1, doc.Text[start..end], start, end, code, null, null, Resolution.None));
     }
 
+    /// <summary>
+    /// When set, a mention that is only a sector with no country ("military forces", "people", "police") is no
+    /// target: it says nothing about whom an event was directed at.
+    /// </summary>
+    public bool TargetsMode { get; set; }
+
     private void AddMention(int m, List<int> exclude, List<int> into)
     {
         // "the two countries", "both neighbors": a group the resolver traced to its members stands for each of them
@@ -679,8 +685,16 @@ internal sealed class ArgumentFinder
             return;
         }
 
+        if (TargetsMode && IsWeak(m))
+            return;
         if (!IsExcluded(m, exclude) && !into.Contains(m))
             into.Add(m);
+    }
+
+    private bool IsWeak(int m)
+    {
+        var mention = _s.Mentions[m];
+        return mention.Country is null && mention.Code is { Length: <= 3 } && !mention.Code.StartsWith('"');
     }
 
     /// <summary>A mention is excluded when it is, or has the same actor code as, one in <paramref name="exclude"/>

@@ -80,6 +80,7 @@ internal sealed class PatternMatcher
     private bool[] _inDomain = new bool[64];
     private SentenceAnalysis _s = null!;
     private int _predicate;
+    private bool _speech;
     private int _source;
     private int _target;
     private int _compound;
@@ -94,6 +95,7 @@ internal sealed class PatternMatcher
     {
         _s = s;
         _predicate = p;
+        _speech = EnglishPredicateClasses.GovernorOf(s.Lemma(p)) == GovernorClass.Speech;
         best.Reset();
         var found = false;
         var bestWords = 0;
@@ -297,14 +299,28 @@ internal sealed class PatternMatcher
                 if (r == Relations.Punct)
                     continue;
                 if (t == predicate && (r == Relations.Parataxis || (r == Relations.Conj && s.IsVerbal(c))
-                    || (r == Relations.Advcl && !HasInfinitiveMark(s, c))))
+                    || (r == Relations.Advcl && !HasInfinitiveMark(s, c))
+                    || (r == Relations.Ccomp && _speech && HasSubject(s, c))))
                 {
+                    // (a speech verb's reported clause with its own subject is someone else's business:
+                    // "states that Mongolia's refusal to arrest ..." is no arrest by the speaker)
                     continue;
                 }
 
                 _stack.Add(c);
             }
         }
+    }
+
+    private static bool HasSubject(SentenceAnalysis s, int c)
+    {
+        foreach (var m in s.Children(c))
+        {
+            if (Relations.IsSubject(s.Rel(m)))
+                return true;
+        }
+
+        return false;
     }
 
     private static bool HasInfinitiveMark(SentenceAnalysis s, int c)

@@ -319,7 +319,9 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         }
         else
         {
+            _finder.TargetsMode = options.DropWeakTargets;
             _finder.VerbTargets(q.Token, q.Sources, q.Targets);
+            _finder.TargetsMode = false;
 
             // "... and promised aid to the villages" parsed with the verb as a modifier: the next actor
             if (q.Targets.Count == 0 && (s.Rel(q.Token) == Relations.Amod || s.Rel(q.Token) == Relations.Compound))
@@ -353,7 +355,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             if (h >= 0 && (r == Relations.Obj || r == Relations.NsubjPass) && (s.IsVerbal(h) || s.Upos(h) == Upos.ADJ))
             {
                 var k = _predicateAt[h];
-                if (k < 0 || _predicates[k].Codes.IsNull || EnglishPredicateClasses.IsLightVerb(s.Lemma(h)))
+                if (k < 0 || _predicates[k].Codes.IsNull || _predicates[k].Match.Score == 0 || EnglishPredicateClasses.IsLightVerb(s.Lemma(h)))
                 {
                     head = _finder.VerbSourceHead(h);
                     q.SourceInherited = true;
@@ -384,7 +386,9 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         if (q.Compound.Count < 2)
         {
             q.Compound.Clear();
+            _finder.TargetsMode = options.DropWeakTargets;
             _finder.NounTargets(n, entry.OfIsSource, q.Sources, q.Targets);
+            _finder.TargetsMode = false;
         }
         else if (q.Sources.Count > 0)
         {
@@ -616,6 +620,14 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             if (q.Governor < 0)
                 continue;
             var g = _predicates[q.Governor];
+
+            // "conduct a raid", "launch an attack": a verb coded only by its default yields to its event noun
+            if (q.IsNominal && s.Rel(q.Token) == Relations.Obj && s.Head(q.Token) == g.Token && !g.IsNominal
+                && g.Match.Score == 0 && q.Sources.Count > 0 && q.GovernorClass == GovernorClass.None)
+            {
+                g.Suppressed = true;
+                continue;
+            }
 
             // a speech verb's pattern never swallows a reported clause that has its own verb and subject
             // ("said Russia attacked": the attack is Russia's, not the speaker's)
