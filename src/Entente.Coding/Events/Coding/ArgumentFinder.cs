@@ -86,7 +86,7 @@ internal sealed class ArgumentFinder
 
         if (rel == Relations.Conj && (s.IsVerbal(h) || s.Upos(h) == Upos.ADJ))
             return VerbSourceHead(h, depth + 1);
-        if (rel == Relations.Advcl && !HasOwnSubject(p))
+        if (rel == Relations.Advcl && !_s.HasSubject(p))
         {
             // "accused Beijing of selling", "blamed Kyiv for shelling": the object is the one who acted
             // (but "threatened Putin with extending" is the threatener's own act)
@@ -191,16 +191,6 @@ internal sealed class ArgumentFinder
             || lemma.Equals("denounce", StringComparison.OrdinalIgnoreCase) || lemma.Equals("arrest", StringComparison.OrdinalIgnoreCase);
     }
 
-    private bool HasOwnSubject(int p)
-    {
-        foreach (var c in _s.Children(p))
-        {
-            if (Relations.IsSubject(_s.Rel(c)))
-                return true;
-        }
-
-        return false;
-    }
 
     /// <summary>The "by" agent of a passive verb, or -1.</summary>
     public int AgentOf(int p)

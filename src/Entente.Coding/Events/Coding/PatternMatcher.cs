@@ -300,7 +300,7 @@ internal sealed class PatternMatcher
                     continue;
                 if (t == predicate && (r == Relations.Parataxis || (r == Relations.Conj && s.IsVerbal(c))
                     || (r == Relations.Advcl && !HasInfinitiveMark(s, c))
-                    || (r == Relations.Ccomp && _speech && HasSubject(s, c))))
+                    || (r == Relations.Ccomp && _speech && s.HasSubject(c))))
                 {
                     // (a speech verb's reported clause with its own subject is someone else's business:
                     // "states that Mongolia's refusal to arrest ..." is no arrest by the speaker)
@@ -312,16 +312,6 @@ internal sealed class PatternMatcher
         }
     }
 
-    private static bool HasSubject(SentenceAnalysis s, int c)
-    {
-        foreach (var m in s.Children(c))
-        {
-            if (Relations.IsSubject(s.Rel(m)))
-                return true;
-        }
-
-        return false;
-    }
 
     private static bool HasInfinitiveMark(SentenceAnalysis s, int c)
     {
@@ -392,7 +382,7 @@ internal sealed class PatternMatcher
 
             var mark = _consumed.Count;
             var saved = (_source, _target, _compound);
-            if (TryElementForward(e, i, out var nextPos, out var lastToken, out var gained))
+            if (TryElement(e, _after, +1, i, out var nextPos, out var lastToken, out var gained))
             {
                 var sub = 0;
                 if (MatchAfter(pattern, k + 1, nextPos, lastToken, false, ref sub))
@@ -461,75 +451,6 @@ internal sealed class PatternMatcher
         return -1;
     }
 
-    private bool TryElementForward(CompiledElement e, int i, out int nextPos, out int lastToken, out int gained)
-    {
-        var s = _s;
-        var t = _after[i];
-        nextPos = i + 1;
-        lastToken = t;
-        gained = 0;
-        switch (e.Kind)
-        {
-            case Dictionary.PatternElementKind.Word:
-                if (e.OpensPhrase && !IsOwnPreposition(t))
-                    return false;
-                foreach (var w in e.Alternatives)
-                {
-                    if (w.Matches(s.FormId(t), s.LemmaId(t), s.Class(t)))
-                    {
-                        _consumed.Add(t);
-                        gained = 1;
-                        return true;
-                    }
-                }
-
-                return false;
-            case Dictionary.PatternElementKind.Synset:
-                foreach (var phrase in e.Phrases)
-                {
-                    var ok = true;
-                    var j = i;
-                    for (var w = 0; w < phrase.Length; w++, j++)
-                    {
-                        if (j >= _after.Count || (w > 0 && _after[j] != _after[j - 1] + 1))
-                        {
-                            ok = false;
-                            break;
-                        }
-
-                        var tok = _after[j];
-                        if (!phrase[w].Matches(s.FormId(tok), s.LemmaId(tok), s.Class(tok)))
-                        {
-                            ok = false;
-                            break;
-                        }
-                    }
-
-                    if (!ok)
-                        continue;
-                    for (var w = i; w < j; w++)
-                        _consumed.Add(_after[w]);
-                    nextPos = j;
-                    lastToken = _after[j - 1];
-                    gained = phrase.Length;
-                    return true;
-                }
-
-                return false;
-            default:
-                if (!BindActor(e.Kind, t))
-                    return false;
-                var m = s.MentionOf(t);
-                var j2 = i + 1;
-                while (j2 < _after.Count && s.MentionOf(_after[j2]) == m)
-                    j2++;
-                nextPos = j2;
-                lastToken = _after[j2 - 1];
-                gained = 1;
-                return true;
-        }
-    }
-
     /// <summary>Elements before the verb, right to left over the descending domain.</summary>
     private bool MatchBefore(CompiledPattern pattern, int k, int pos, int nextToken, bool adjacent, ref int score)
     {
@@ -554,7 +475,7 @@ internal sealed class PatternMatcher
 
             var mark = _consumed.Count;
             var saved = (_source, _target, _compound);
-            if (TryElementBackward(e, i, out var nextPos, out var firstToken, out var gained))
+            if (TryElement(e, _before, -1, i, out var nextPos, out var firstToken, out var gained))
             {
                 var sub = 0;
                 if (MatchBefore(pattern, k - 1, nextPos, firstToken, e.Joined, ref sub))
@@ -571,16 +492,24 @@ internal sealed class PatternMatcher
         return false;
     }
 
-    private bool TryElementBackward(CompiledElement e, int i, out int nextPos, out int firstToken, out int gained)
+    /// <summary>
+    /// Matches one element at position <paramref name="i"/> of a domain: the tokens after the verb in ascending
+    /// order (<paramref name="step"/> = +1) or those before it in descending order (-1). A synset phrase runs over
+    /// adjacent tokens (its words right to left when going backwards); an actor takes its whole mention.
+    /// Returns where the next element may start, the last token used, and how many words matched.
+    /// </summary>
+    private bool TryElement(CompiledElement e, List<int> domain, int step, int i, out int nextPos, out int lastToken, out int gained)
     {
         var s = _s;
-        var t = _before[i];
+        var t = domain[i];
         nextPos = i + 1;
-        firstToken = t;
+        lastToken = t;
         gained = 0;
         switch (e.Kind)
         {
             case Dictionary.PatternElementKind.Word:
+                if (e.OpensPhrase && !IsOwnPreposition(t))
+                    return false;
                 foreach (var w in e.Alternatives)
                 {
                     if (w.Matches(s.FormId(t), s.LemmaId(t), s.Class(t)))
@@ -595,19 +524,19 @@ internal sealed class PatternMatcher
             case Dictionary.PatternElementKind.Synset:
                 foreach (var phrase in e.Phrases)
                 {
-                    // the phrase's last word sits at position i; earlier words at i+1, i+2 (descending tokens)
                     var ok = true;
                     var j = i;
-                    for (var w = phrase.Length - 1; w >= 0; w--, j++)
+                    for (var n = 0; n < phrase.Length; n++, j++)
                     {
-                        if (j >= _before.Count || (j > i && _before[j] != _before[j - 1] - 1))
+                        if (j >= domain.Count || (n > 0 && domain[j] != domain[j - 1] + step))
                         {
                             ok = false;
                             break;
                         }
 
-                        var tok = _before[j];
-                        if (!phrase[w].Matches(s.FormId(tok), s.LemmaId(tok), s.Class(tok)))
+                        var tok = domain[j];
+                        var word = step > 0 ? phrase[n] : phrase[phrase.Length - 1 - n];
+                        if (!word.Matches(s.FormId(tok), s.LemmaId(tok), s.Class(tok)))
                         {
                             ok = false;
                             break;
@@ -617,9 +546,9 @@ internal sealed class PatternMatcher
                     if (!ok)
                         continue;
                     for (var w = i; w < j; w++)
-                        _consumed.Add(_before[w]);
+                        _consumed.Add(domain[w]);
                     nextPos = j;
-                    firstToken = _before[j - 1];
+                    lastToken = domain[j - 1];
                     gained = phrase.Length;
                     return true;
                 }
@@ -629,11 +558,11 @@ internal sealed class PatternMatcher
                 if (!BindActor(e.Kind, t))
                     return false;
                 var m = s.MentionOf(t);
-                var j2 = i + 1;
-                while (j2 < _before.Count && s.MentionOf(_before[j2]) == m)
-                    j2++;
-                nextPos = j2;
-                firstToken = _before[j2 - 1];
+                var end = i + 1;
+                while (end < domain.Count && s.MentionOf(domain[end]) == m)
+                    end++;
+                nextPos = end;
+                lastToken = domain[end - 1];
                 gained = 1;
                 return true;
         }

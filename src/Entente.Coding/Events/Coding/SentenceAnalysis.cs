@@ -187,6 +187,18 @@ internal sealed class SentenceAnalysis
 
     public bool HasChild(int i, ushort rel) => Child(i, rel) >= 0;
 
+    /// <summary>Whether the token has a subject of its own (active, passive or outer).</summary>
+    public bool HasSubject(int i)
+    {
+        foreach (var c in Children(i))
+        {
+            if (Relations.IsSubject(_rel[c]))
+                return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Whether <paramref name="ancestor"/> dominates <paramref name="i"/> (or is it).</summary>
     public bool Dominates(int ancestor, int i)
     {

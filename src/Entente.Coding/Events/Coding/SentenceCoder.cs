@@ -270,7 +270,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 // a verb with its own subject heads its own clause: what happens there is decided when clauses
                 // are linked ("said Russia attacked" is Russia's attack, whatever the speech verb's pattern says)
                 var k = _predicateAt[t];
-                if (k >= 0 && _predicates[k] != g && (_predicates[k].IsNominal || !HasOwnSubject(t)))
+                if (k >= 0 && _predicates[k] != g && (_predicates[k].IsNominal || !_s.HasSubject(t)))
                     _predicates[k].Suppressed = true;
             }
         }
@@ -286,7 +286,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
 
         // "..., declared the Republican": after a quote the speaker follows the speech verb
         var inverted = -1;
-        if (m.SourceToken < 0 && !HasOwnSubject(q.Token) && EnglishPredicateClasses.GovernorOf(s.Lemma(q.Token)) == GovernorClass.Speech
+        if (m.SourceToken < 0 && !_s.HasSubject(q.Token) && EnglishPredicateClasses.GovernorOf(s.Lemma(q.Token)) == GovernorClass.Speech
             && s.Child(q.Token, Relations.Obj) is var spk and > 0 && spk > q.Token && s.MentionOf(spk) >= 0)
         {
             head = spk;
@@ -813,16 +813,6 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         }
     }
 
-    private bool HasOwnSubject(int t)
-    {
-        foreach (var c in _s.Children(t))
-        {
-            if (Relations.IsSubject(_s.Rel(c)))
-                return true;
-        }
-
-        return false;
-    }
 
     /// <summary>"held talks", "attended a summit": the pattern's noun makes the event mutual.</summary>
     private bool ConsumedMutualNoun(Predicate q)
