@@ -40,7 +40,8 @@ public static class OrderedParallel
         var results = new Dictionary<long, TOut>();
         var gate = new object();
         long produced = -1;
-        Exception? failure = null;
+        Exception? failure = null;       // a worker or the consumer failed: stop at once
+        Exception? readerFailure = null; // the input failed: finish what was read, then report
         var done = false;
 
         var producer = new Thread(() =>
@@ -60,7 +61,7 @@ public static class OrderedParallel
             catch (Exception e)
             {
                 lock (gate)
-                    failure ??= e;
+                    readerFailure = e;
             }
             finally
             {
@@ -148,8 +149,8 @@ public static class OrderedParallel
         foreach (var t in workers)
             t.Join();
         producer.Join();
-        if (failure is not null)
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        if ((failure ?? readerFailure) is { } error)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
         cancellation.ThrowIfCancellationRequested();
     }
 }
