@@ -101,8 +101,13 @@ public sealed partial class DuckDbStore
             .AppendValue(e.Location?.Name).AppendValue(e.Location?.Country).AppendValue(e.Location?.Lat).AppendValue(e.Location?.Lon)
             .AppendValue(e.Text).AppendValue(e.NumMentions)
             .AppendValue(MergeKey(e.Source?.Code, e.Target?.Code, e.Cameo)).AppendNullValue()
+            .AppendValue(e.DatePrecision.ToString().ToLowerInvariant()).AppendValue(IsCounted(e))
             .EndRow();
     }
+
+    /// <summary>Same as <see cref="Schema.CountedExpression"/>, computed before the row reaches the store.</summary>
+    internal static bool IsCounted(CodedEvent e) =>
+        !e.Negated && (e.Modality is Modality.Asserted or Modality.Reported || (e.Modality == Modality.Intended && e.Root == "03"));
 
     /// <summary>Same as <see cref="Schema.MergeKeyExpression"/>, computed before the row reaches the store.</summary>
     internal static string MergeKey(string? sourceCode, string? targetCode, string cameo) =>
@@ -127,7 +132,7 @@ public sealed partial class DuckDbStore
         Execute("""
             INSERT INTO touched_events
             SELECT DISTINCT m.event_id
-            FROM (SELECT DISTINCT merge_key, date FROM events WHERE merged_id IS NULL AND date IS NOT NULL) n
+            FROM (SELECT DISTINCT merge_key, date FROM events WHERE merged_id IS NULL AND counted AND date IS NOT NULL) n
             JOIN merged_events m ON m.merge_key = n.merge_key AND m.date <= n.date + 1 AND m.last_date >= n.date - 1
             """);
         Execute("DELETE FROM merged_events WHERE event_id IN (SELECT event_id FROM touched_events)");
@@ -138,7 +143,7 @@ public sealed partial class DuckDbStore
                        row_number() OVER (PARTITION BY e.merge_key
                            ORDER BY e.date NULLS LAST, e.doc_id, e.sentence, e.trigger_start, e.record_id) AS ord
                 FROM events e JOIN documents d ON d.doc_id = e.doc_id
-                WHERE e.merged_id IS NULL OR e.merged_id IN (SELECT event_id FROM touched_events)),
+                WHERE e.counted AND (e.merged_id IS NULL OR e.merged_id IN (SELECT event_id FROM touched_events))),
             flagged AS (
                 SELECT *, CASE WHEN event_date IS NULL
                                  OR lag(event_date) OVER (PARTITION BY merge_key ORDER BY ord) IS NULL

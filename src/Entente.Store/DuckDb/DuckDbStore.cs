@@ -67,16 +67,19 @@ public sealed partial class DuckDbStore : IEventStore
                 $"the store '{Location}' has schema version {current}, newer than this entente understands ({Schema.Current}); use a newer entente");
         }
 
-        foreach (var m in Schema.Migrations)
+        // Each step is its own transaction (DuckDB refuses to alter a table it has already updated in the same
+        // transaction). The merge is written against the newest schema, so it runs once, inside the transaction
+        // of the last step, when any pending step asks for it: a store is never at the newest version unmerged.
+        var pending = Schema.Migrations.Where(m => m.Version > current && m.Version <= target).ToList();
+        var remerge = pending.Any(m => m.RemergeAll);
+        foreach (var m in pending)
         {
-            if (m.Version <= current || m.Version > target)
-                continue;
             using var tx = _connection.BeginTransaction();
             foreach (var sql in m.Statements)
                 Execute(sql);
-            if (m.RemergeAll)
+            if (remerge && m == pending[^1] && m.Version == Schema.Current)
             {
-                // Every record without a merged event is merged; after this step that is all of them.
+                // Every record without a merged event is merged; after this step that is every counted one.
                 Execute("UPDATE events SET merged_id = NULL");
                 Execute("DELETE FROM merged_events");
                 PrepareMergeTables();

@@ -16,6 +16,15 @@ internal static class Schema
     /// <summary>The key that says "same event" across documents: same source, target and CAMEO code.</summary>
     internal const string MergeKeyExpression = "coalesce(source_code, '') || '|' || coalesce(target_code, '') || '|' || cameo";
 
+    /// <summary>
+    /// Which event records count as something that happened, and so enter merged_events, dyads and exports:
+    /// not negated ("did not condemn" is no condemnation), and asserted or reported; an intention counts only
+    /// as what it is, an expressed intent (CAMEO 03), not as the act intended ("will impose sanctions" is not
+    /// a sanction). Hypothetical events never count. Every record stays in events either way.
+    /// </summary>
+    internal const string CountedExpression =
+        "(NOT negated AND (modality IN ('asserted', 'reported') OR (modality = 'intended' AND root = '03')))";
+
     public static readonly Migration[] Migrations =
     [
         new(1, "documents, event records, actor mentions and quotes",
@@ -102,6 +111,12 @@ internal static class Schema
                 date_added TIMESTAMP NOT NULL,
                 text VARCHAR)
             """,
+        ], RemergeAll: true),
+        new(3, "date precision of event records; only events that happened (not negated, not hypothetical) are merged and counted",
+        [
+            "ALTER TABLE events ADD COLUMN date_precision VARCHAR",
+            "ALTER TABLE events ADD COLUMN counted BOOLEAN",
+            $"UPDATE events SET counted = {CountedExpression}",
         ], RemergeAll: true),
     ];
 
