@@ -10,10 +10,19 @@ public readonly record struct TaggerEpoch(int Epoch, double UposAccuracy, double
 /// Trains the tagger: greedy left-to-right decoding with the current weights, a perceptron update at
 /// every mistake, sentences shuffled with a fixed seed each epoch, and the best epoch on dev kept.
 /// </summary>
+/// <remarks>
+/// A training sentence's ambiguity classes (the tags each word was seen with) are jackknifed: they come
+/// from the other folds of the training data. With classes from all of it, every training word would be
+/// known and its class would always contain the right tag, so the model would never learn what to do
+/// with unknown words or with a class that misses the right tag, which is what it meets at run time.
+/// </remarks>
 public static class TaggerTrainer
 {
     /// <summary>Words seen at least this often, always with one tag, bypass the classifier.</summary>
     private const int UnambiguousMinCount = 20;
+
+    /// <summary>Folds of the training data for its ambiguity classes.</summary>
+    private const int AmbiguityFolds = 10;
 
     public static TaggerModel Train(
         IReadOnlyList<AnnotatedSentence> train,
@@ -27,10 +36,12 @@ public static class TaggerTrainer
         var classNames = new List<string>();
         var classIds = new Dictionary<string, int>();
         var ambiguity = new Dictionary<ulong, ulong>();
+        var foldAmbiguity = new Dictionary<ulong, ulong[]>();
         var counts = new Dictionary<ulong, Dictionary<int, int>>();
         var shape = new char[64];
-        foreach (var s in train)
+        for (var si = 0; si < train.Count; si++)
         {
+            var s = train[si];
             for (var i = 0; i < s.Length; i++)
             {
                 var name = ClassName(s, i);
@@ -42,7 +53,11 @@ public static class TaggerTrainer
                 }
 
                 var lower = FeatureHash.OfLowerChars(s.Forms[i]);
-                ambiguity[lower] = (ambiguity.TryGetValue(lower, out var m) ? m : 0UL) | (1UL << (s.Xpos[i] & 63));
+                var bit = 1UL << (s.Xpos[i] & 63);
+                ambiguity[lower] = (ambiguity.TryGetValue(lower, out var m) ? m : 0UL) | bit;
+                if (!foldAmbiguity.TryGetValue(lower, out var byFold))
+                    foldAmbiguity[lower] = byFold = new ulong[AmbiguityFolds];
+                byFold[si % AmbiguityFolds] |= bit;
                 var form = FeatureHash.OfChars(s.Forms[i]);
                 if (!counts.TryGetValue(form, out var byClass))
                     counts[form] = byClass = [];
@@ -65,8 +80,6 @@ public static class TaggerTrainer
 
         var names = classNames.ToArray();
         var trainer = new PerceptronTrainer(names.Length);
-        // A model that shares the lexicons, for ambiguity atoms during training.
-        var lexicon = new TaggerModel(names, new PerceptronTrainer(names.Length).Average(), ambiguity, unambiguous, clusters);
         var order = new int[train.Count];
         for (var i = 0; i < order.Length; i++)
             order[i] = i;
@@ -100,7 +113,7 @@ public static class TaggerTrainer
                 for (var i = 0; i < n; i++)
                 {
                     atoms[i] = WordAtoms.Of(s.Forms[i], shape);
-                    amb[i] = lexicon.AmbiguityAtom(atoms[i].Lower);
+                    amb[i] = HeldOutAmbiguity(foldAmbiguity, atoms[i].Lower, si % AmbiguityFolds);
                     paths[i] = clusters.PathOf(atoms[i].Lower);
                     gold[i] = classIds[ClassName(s, i)];
                 }
@@ -127,6 +140,22 @@ public static class TaggerTrainer
         }
 
         return best ?? new TaggerModel(names, trainer.Average(), ambiguity, unambiguous, clusters);
+    }
+
+    /// <summary>The ambiguity atom of a word from every fold but <paramref name="fold"/>.</summary>
+    private static ulong HeldOutAmbiguity(Dictionary<ulong, ulong[]> foldAmbiguity, ulong lower, int fold)
+    {
+        var mask = 0UL;
+        if (foldAmbiguity.TryGetValue(lower, out var byFold))
+        {
+            for (var f = 0; f < byFold.Length; f++)
+            {
+                if (f != fold)
+                    mask |= byFold[f];
+            }
+        }
+
+        return TaggerModel.AtomOfMask(mask);
     }
 
     private static string ClassName(AnnotatedSentence s, int i) => s.Upos[i] + "\t" + Labels.Xpos.Name(s.Xpos[i]);
