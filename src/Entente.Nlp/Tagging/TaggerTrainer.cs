@@ -36,7 +36,7 @@ public static class TaggerTrainer
         var classNames = new List<string>();
         var classIds = new Dictionary<string, int>();
         var ambiguity = new Dictionary<ulong, ulong>();
-        var foldAmbiguity = new Dictionary<ulong, ulong[]>();
+        var heldOut = new HeldOutAmbiguity(AmbiguityFolds);
         var counts = new Dictionary<ulong, Dictionary<int, int>>();
         var shape = new char[64];
         for (var si = 0; si < train.Count; si++)
@@ -53,11 +53,8 @@ public static class TaggerTrainer
                 }
 
                 var lower = FeatureHash.OfLowerChars(s.Forms[i]);
-                var bit = 1UL << (s.Xpos[i] & 63);
-                ambiguity[lower] = (ambiguity.TryGetValue(lower, out var m) ? m : 0UL) | bit;
-                if (!foldAmbiguity.TryGetValue(lower, out var byFold))
-                    foldAmbiguity[lower] = byFold = new ulong[AmbiguityFolds];
-                byFold[si % AmbiguityFolds] |= bit;
+                ambiguity[lower] = (ambiguity.TryGetValue(lower, out var m) ? m : 0UL) | (1UL << (s.Xpos[i] & 63));
+                heldOut.Add(lower, si % AmbiguityFolds, s.Xpos[i]);
                 var form = FeatureHash.OfChars(s.Forms[i]);
                 if (!counts.TryGetValue(form, out var byClass))
                     counts[form] = byClass = [];
@@ -113,7 +110,7 @@ public static class TaggerTrainer
                 for (var i = 0; i < n; i++)
                 {
                     atoms[i] = WordAtoms.Of(s.Forms[i], shape);
-                    amb[i] = HeldOutAmbiguity(foldAmbiguity, atoms[i].Lower, si % AmbiguityFolds);
+                    amb[i] = heldOut.AtomFor(atoms[i].Lower, si % AmbiguityFolds);
                     paths[i] = clusters.PathOf(atoms[i].Lower);
                     gold[i] = classIds[ClassName(s, i)];
                 }
@@ -142,22 +139,6 @@ public static class TaggerTrainer
         return best ?? new TaggerModel(names, trainer.Average(), ambiguity, unambiguous, clusters);
     }
 
-    /// <summary>The ambiguity atom of a word from every fold but <paramref name="fold"/>.</summary>
-    private static ulong HeldOutAmbiguity(Dictionary<ulong, ulong[]> foldAmbiguity, ulong lower, int fold)
-    {
-        var mask = 0UL;
-        if (foldAmbiguity.TryGetValue(lower, out var byFold))
-        {
-            for (var f = 0; f < byFold.Length; f++)
-            {
-                if (f != fold)
-                    mask |= byFold[f];
-            }
-        }
-
-        return TaggerModel.AtomOfMask(mask);
-    }
-
     private static string ClassName(AnnotatedSentence s, int i) => s.Upos[i] + "\t" + Labels.Xpos.Name(s.Xpos[i]);
 
     /// <summary>UPOS and XPOS accuracy (percent) of a model on gold-tokenized sentences.</summary>
@@ -179,6 +160,39 @@ public static class TaggerTrainer
         }
 
         return total == 0 ? (0, 0) : (100.0 * upos / total, 100.0 * xpos / total);
+    }
+}
+
+/// <summary>
+/// The tags each word was seen with in each fold of the training data, so that a training sentence's
+/// ambiguity classes can come from the folds it is not in.
+/// </summary>
+internal sealed class HeldOutAmbiguity(int folds)
+{
+    private readonly Dictionary<ulong, ulong[]> _byWord = [];
+
+    /// <summary>Records that the word with lower-case hash <paramref name="lower"/> had tag <paramref name="xpos"/> in <paramref name="fold"/>.</summary>
+    public void Add(ulong lower, int fold, ushort xpos)
+    {
+        if (!_byWord.TryGetValue(lower, out var byFold))
+            _byWord[lower] = byFold = new ulong[folds];
+        byFold[fold] |= 1UL << (xpos & 63);
+    }
+
+    /// <summary>The ambiguity atom of a word from every fold but <paramref name="fold"/> (the unknown word's atom when only that fold has it).</summary>
+    public ulong AtomFor(ulong lower, int fold)
+    {
+        var mask = 0UL;
+        if (_byWord.TryGetValue(lower, out var byFold))
+        {
+            for (var f = 0; f < byFold.Length; f++)
+            {
+                if (f != fold)
+                    mask |= byFold[f];
+            }
+        }
+
+        return TaggerModel.AtomOfMask(mask);
     }
 }
 
