@@ -33,7 +33,10 @@ public interface IEventStore : IDisposable
     /// <summary>Both directions of a dyad per period: QuadClass counts, Goldstein sum and mean, net cooperation.</summary>
     IReadOnlyList<DyadPeriod> Dyad(string actorA, string actorB, Period period, EventFilter filter);
 
-    /// <summary>The most active actors (as source or target of merged events).</summary>
+    /// <summary>
+    /// The most active actors (as source or target of merged events): countries, and coded actors without one
+    /// (IGOUNO); a bare sector with no country (MIL, GOV: "the military" of an unnamed state) is not an actor here.
+    /// </summary>
     IReadOnlyList<ActorActivity> TopActors(int top, EventFilter filter);
 
     /// <summary>The most active pairs of different actors, both directions together.</summary>
@@ -78,6 +81,7 @@ public sealed class DocumentIndex(Dictionary<string, string> hashById)
     public bool ContainsHash(string hash) => _hashes.Contains(hash);
 }
 
+/// <summary>What the store holds. The dates are the documents' publication dates (events can be dated long before or after).</summary>
 public sealed record StoreCounts(long Documents, long EventRecords, long MergedEvents, long Mentions, long Quotes, DateOnly? FirstDate, DateOnly? LastDate);
 
 public enum Period
@@ -105,6 +109,9 @@ public sealed record EventFilter
     public DateOnly? Until { get; init; }
 
     public int? QuadClass { get; init; }
+
+    /// <summary>Only events with both a source and a target.</summary>
+    public bool Dyadic { get; init; }
 
     public int? Limit { get; init; }
 

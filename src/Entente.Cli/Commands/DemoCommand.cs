@@ -64,10 +64,10 @@ public static class DemoCommand
 
         var counts = store.Counts();
         console.WriteLine();
-        var range = counts.FirstDate is { } first ? string.Create(CultureInfo.InvariantCulture, $", {first:yyyy-MM-dd} to {counts.LastDate:yyyy-MM-dd}") : "";
+        var range = counts.FirstDate is { } first ? string.Create(CultureInfo.InvariantCulture, $" published {first:yyyy-MM-dd} to {counts.LastDate:yyyy-MM-dd}") : "";
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Store: {counts.Documents:N0} documents, {counts.EventRecords:N0} event records, {counts.MergedEvents:N0} events after merging " +
-            $"duplicates across documents{range}."));
+            $"Store: {counts.Documents:N0} documents{range}, {counts.EventRecords:N0} event records, {counts.MergedEvents:N0} events after merging " +
+            $"duplicates across documents."));
         if (counts.MergedEvents == 0)
         {
             console.WriteLine("The pipeline coded no events from this sample: this build has no event coder, or its models are missing from data/.");
@@ -87,13 +87,15 @@ public static class DemoCommand
                 ByYear(store.Dyad(a, b, Period.Year, EventFilter.All)));
         }
 
+        // The last month of the news, by publication date: events can be dated years before or after it.
         if (counts.LastDate is { } last)
         {
             var since = last.AddMonths(-1);
             console.WriteLine();
-            TabularOutput.Write(ctx, "table", $"Events of the last month in the sample ({since:yyyy-MM-dd} to {last:yyyy-MM-dd}, newest first, at most 40)",
+            TabularOutput.Write(ctx, "table",
+                $"Events between two actors in the last month of the sample ({since:yyyy-MM-dd} to {last:yyyy-MM-dd}, newest first, at most 40)",
                 StoreCommandSupport.EventColumns,
-                store.Events(new EventFilter { Since = since, Limit = 40 }).Select(e => StoreCommandSupport.EventRow(e, 70)));
+                store.Events(new EventFilter { Since = since, Until = last, Dyadic = true, Limit = 40 }).Select(e => StoreCommandSupport.EventRow(e, 70)));
         }
 
         console.WriteLine();

@@ -13,15 +13,21 @@ public static class EventsCommand
     {
         var db = StoreCommandSupport.DbOption();
         var selection = new FilterOptions();
+        var dyadic = new Option<bool>("--dyadic") { Description = "Only events with both a source and a target" };
         var type = new Option<string?>("--type") { Description = "A PLOVER type (ASSAULT, CONSULT, ...) or a CAMEO code prefix (19, 190)" };
         var format = StoreCommandSupport.FormatOption(TabularOutput.Formats, "table");
         var limit = new Option<int>("--limit") { Description = "Most events to show, newest first (default: 100; 0 for all)", DefaultValueFactory = _ => 100 };
 
-        var cmd = new Command("events", "List coded events from the store (duplicates across documents merged)") { db, type, format, limit };
+        var cmd = new Command("events", "List coded events from the store (duplicates across documents merged)") { db, type, dyadic, format, limit };
         selection.AddTo(cmd);
         cmd.SetAction(pr =>
         {
-            var filter = selection.Read(pr) with { Type = pr.GetValue(type), Limit = pr.GetValue(limit) > 0 ? pr.GetValue(limit) : null };
+            var filter = selection.Read(pr) with
+            {
+                Type = pr.GetValue(type),
+                Dyadic = pr.GetValue(dyadic),
+                Limit = pr.GetValue(limit) > 0 ? pr.GetValue(limit) : null,
+            };
             return Run(ctx, pr.GetValue(db)!, filter, pr.GetValue(format)!);
         });
         return cmd;

@@ -40,7 +40,13 @@ public static class IngestCommand
             DefaultValueFactory = _ => 5,
         };
 
-        var cmd = new Command("ingest", "Code documents into the store (idempotent; a rerun resumes)") { paths, db, date, threads, batch, every };
+        var maxChars = new Option<int>("--max-chars")
+        {
+            Description = "Reject documents longer than this many characters (0: no limit)",
+            DefaultValueFactory = _ => PipelineRunner.DefaultMaxChars,
+        };
+
+        var cmd = new Command("ingest", "Code documents into the store (idempotent; a rerun resumes)") { paths, db, date, threads, batch, every, maxChars };
         cmd.SetAction(pr =>
         {
             var options = new IngestOptions
@@ -49,6 +55,7 @@ public static class IngestCommand
                 BatchDocuments = pr.GetValue(batch),
                 DefaultDate = StoreCommandSupport.ParseDate(pr.GetValue(date)),
                 ProgressInterval = TimeSpan.FromSeconds(Math.Max(0.05, pr.GetValue(every))),
+                MaxChars = pr.GetValue(maxChars),
             };
             return Run(ctx, pr.GetValue(paths) ?? [], pr.GetValue(db)!, options);
         });

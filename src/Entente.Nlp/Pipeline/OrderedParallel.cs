@@ -126,7 +126,19 @@ public static class OrderedParallel
                     break;
             }
 
-            consume(result);
+            try
+            {
+                consume(result);
+            }
+            catch (Exception e)
+            {
+                // The consumer failed (a closed pipe, a full disk): stop everything before the shared
+                // collections are disposed, then let the caller see the exception.
+                lock (gate)
+                    failure ??= e;
+                break;
+            }
+
             slots.Release();
             next++;
         }
@@ -137,7 +149,7 @@ public static class OrderedParallel
             t.Join();
         producer.Join();
         if (failure is not null)
-            throw new AggregateException("a worker failed", failure);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         cancellation.ThrowIfCancellationRequested();
     }
 }

@@ -95,13 +95,11 @@ public sealed partial class DuckDbStore
         var sql = $"""
             WITH sel AS (SELECT * FROM merged_events{where}),
             sides AS (
-                SELECT coalesce(source_country, source_code) AS actor, 1 AS as_source, 0 AS as_target, goldstein FROM sel
-                WHERE coalesce(source_country, source_code) IS NOT NULL
+                SELECT {ActorKey("source")} AS actor, 1 AS as_source, 0 AS as_target, goldstein FROM sel
                 UNION ALL
-                SELECT coalesce(target_country, target_code), 0, 1, goldstein FROM sel
-                WHERE coalesce(target_country, target_code) IS NOT NULL)
+                SELECT {ActorKey("target")}, 0, 1, goldstein FROM sel)
             SELECT actor, count(*), sum(as_source)::BIGINT, sum(as_target)::BIGINT, avg(goldstein)
-            FROM sides GROUP BY actor ORDER BY count(*) DESC, actor LIMIT {top.ToString(CultureInfo.InvariantCulture)}
+            FROM sides WHERE actor IS NOT NULL GROUP BY actor ORDER BY count(*) DESC, actor LIMIT {top.ToString(CultureInfo.InvariantCulture)}
             """;
         var rows = new List<ActorActivity>();
         using var cmd = Command(sql, [.. parameters]);
@@ -119,7 +117,7 @@ public sealed partial class DuckDbStore
         var where = Where(filter, parameters);
         var sql = $"""
             WITH pairs AS (
-                SELECT coalesce(source_country, source_code) AS s, coalesce(target_country, target_code) AS t, quad_class, goldstein
+                SELECT {ActorKey("source")} AS s, {ActorKey("target")} AS t, quad_class, goldstein
                 FROM merged_events{where})
             SELECT least(s, t) AS a, greatest(s, t) AS b, count(*),
                    count(*) FILTER (WHERE quad_class <= 2), count(*) FILTER (WHERE quad_class >= 3), avg(goldstein)
@@ -173,6 +171,15 @@ public sealed partial class DuckDbStore
     }
 
     /// <summary>An actor pattern matches a country code or a CAMEO code prefix: CHN matches country CHN and code CHNGOV.</summary>
+    /// <summary>CAMEO sector codes: alone, without a country, they name a kind of actor, not an actor.</summary>
+    private const string BareSectors =
+        "'GOV','MIL','COP','JUD','SPY','OPP','PTY','REB','INS','SEP','UAF','AGR','BUS','CRM','CVL','DEV','EDU','ELI','ENV'," +
+        "'HLH','HRI','LAB','LEG','MED','REF','MOD','RAD','PPL'";
+
+    /// <summary>Who an actor is for rankings: its country, else its code (IGOUNO), and nobody for a bare sector.</summary>
+    private static string ActorKey(string side) =>
+        $"CASE WHEN {side}_country IS NOT NULL THEN {side}_country WHEN left({side}_code, 3) IN ({BareSectors}) THEN NULL ELSE {side}_code END";
+
     /// <remarks>
     /// A code that starts with a country's code belongs to that country (CHNGOV has country CHN), so a
     /// three-letter pattern only needs the prefix test on actors without a country (IGOUNO, AFR); a longer
@@ -224,6 +231,9 @@ public sealed partial class DuckDbStore
             parameters.Add(("until", until));
             And("date <= $until");
         }
+
+        if (f.Dyadic)
+            And("source_code IS NOT NULL AND target_code IS NOT NULL");
 
         if (f.QuadClass is { } q)
         {

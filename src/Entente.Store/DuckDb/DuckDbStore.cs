@@ -105,7 +105,7 @@ public sealed partial class DuckDbStore : IEventStore
         using var cmd = Command("""
             SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), (SELECT count(*) FROM merged_events),
                    (SELECT count(*) FROM mentions), (SELECT count(*) FROM quotes),
-                   (SELECT min(date) FROM merged_events), (SELECT max(date) FROM merged_events)
+                   (SELECT min(date) FROM documents), (SELECT max(date) FROM documents)
             """);
         using var r = cmd.ExecuteReader();
         r.Read();

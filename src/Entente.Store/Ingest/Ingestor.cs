@@ -21,6 +21,9 @@ public sealed record IngestOptions
     /// <summary>Longest time between commits, so a slow pipeline still commits (and can resume) often.</summary>
     public TimeSpan BatchInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Documents longer than this many characters are rejected (0: no limit).</summary>
+    public int MaxChars { get; init; } = PipelineRunner.DefaultMaxChars;
+
     /// <summary>Publication date for documents that carry none (plain text files).</summary>
     public DateOnly? DefaultDate { get; init; }
 
@@ -82,7 +85,7 @@ public static class Ingestor
         {
             OrderedParallel.Run(
                 Inputs(files, index, options.DefaultDate, run.AddBytesRead),
-                w => Code(pipeline, w),
+                w => Code(pipeline, w, options.MaxChars),
                 run.Consume,
                 options.Threads,
                 cancellation: stop.Token);
@@ -294,7 +297,7 @@ public static class Ingestor
         }
     }
 
-    private static Outcome Code(IPipelineStage pipeline, Work w)
+    private static Outcome Code(IPipelineStage pipeline, Work w, int maxChars)
     {
         if (w.Skip is { } skip)
         {
@@ -304,7 +307,7 @@ public static class Ingestor
             return new Outcome(skip, null, diags, false);
         }
 
-        var processed = PipelineRunner.Process(pipeline, w.Item);
+        var processed = PipelineRunner.Process(pipeline, w.Item, maxChars);
         if (processed.Rejected || processed.Document is not { } doc || processed.Input is not { } input)
             return new Outcome(Status.Rejected, null, processed.Diagnostics, false);
         return new Outcome(Status.Coded, ToStored(doc, input, w.Hash!), processed.Diagnostics, w.Replaces);

@@ -189,7 +189,8 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Contains("Most active dyads", first.Out);
         Assert.Contains("China - Russia by year", first.Out);
         Assert.Contains("United States - Russia by year", first.Out);
-        Assert.Contains("Events of the last month in the sample (2025-02-01 to 2025-03-01", first.Out);
+        Assert.Contains("documents published 2024-01-05 to 2025-03-02", first.Out);
+        Assert.Contains("Events between two actors in the last month of the sample (2025-02-02 to 2025-03-02", first.Out);
         Assert.Contains("1 stored", first.Error);
         Assert.Contains("0 stored", second.Error);
         Assert.Contains("1 unchanged", second.Error);

@@ -299,6 +299,10 @@ public sealed class DuckDbStoreTests : IDisposable
         Assert.Equal("4", Assert.Single(store.Events(new EventFilter { Actor = "USA", Until = D("2024-02-11") })).FirstDocument);
         Assert.Equal(["4", "3"], store.Events(new EventFilter { Limit = 2 }).Select(e => e.FirstDocument));
         Assert.Empty(store.Events(new EventFilter { Actor = "CHN", With = "USA" }));
+        store.WriteBatch([Doc("6", D("2024-03-01"), "X", Event("6", "RUS", "190", null, D("2024-03-01")))]);
+        Assert.Equal(6, store.Events(EventFilter.All).Count());
+        Assert.DoesNotContain("6", store.Events(new EventFilter { Dyadic = true }).Select(e => e.FirstDocument));
+        Assert.Equal(5, store.Events(new EventFilter { Dyadic = true }).Count());
     }
 
     [Fact]
@@ -318,6 +322,21 @@ public sealed class DuckDbStoreTests : IDisposable
         Assert.Equal(["3", "4"], store.Events(new EventFilter { Actor = "IGOUNO", Ascending = true }).Select(e => e.FirstDocument));
         Assert.Equal(["3"], store.Events(new EventFilter { Actor = "IGO", With = "RUS" }).Select(e => e.FirstDocument));
         Assert.Equal(1, store.Dyad("IGOUNO", "RUS", Period.Year, EventFilter.All).Single().Events);
+    }
+
+    [Fact]
+    public void TopActorsAndDyads_LeaveOutBareSectorsButKeepOrganisations()
+    {
+        using var store = Open();
+        var militaryOfNoState = new ActorRef("the military", "MIL", null, "MIL");
+        store.WriteBatch([
+            Doc("1", D("2024-01-05"), "X", Event("1", "IGOUNO", "111", "RUS", D("2024-01-05"))),
+            Doc("2", D("2024-01-06"), "X", Event("2", "RUS", "190", "UKR", D("2024-01-06")) with { Source = militaryOfNoState }),
+            Doc("3", D("2024-01-20"), "X", Event("3", "RUS", "190", "UKR", D("2024-01-20")) with { Source = militaryOfNoState }),
+        ]);
+
+        Assert.Equal(["UKR", "IGOUNO", "RUS"], store.TopActors(10, EventFilter.All).Select(a => a.Actor));
+        Assert.Equal(("IGOUNO", "RUS"), store.TopDyads(10, EventFilter.All).Select(d => (d.ActorA, d.ActorB)).Single());
     }
 
     [Fact]

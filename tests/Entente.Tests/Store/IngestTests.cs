@@ -336,6 +336,19 @@ public sealed class IngestTests : IDisposable
     }
 
     [Fact]
+    public void ADocumentOverTheLengthLimit_IsRejectedAndTheOthersStored()
+    {
+        var path = _dir.Write("a.jsonl", Line("long", "2024-01-01", "China met Russia. " + new string('x', 500)) + Line("short", "2024-01-01", "France aided Ukraine."));
+        using var store = Store();
+
+        var run = Ingest(store, new IngestOptions { MaxChars = 200 }, paths: path);
+
+        Assert.Equal((1L, 1L), (run.Totals.Stored, run.Totals.Rejected));
+        Assert.Equal("too-long", Assert.Single(_diagnostics).Code);
+        Assert.True(store.LoadDocumentIndex().Contains("short"));
+    }
+
+    [Fact]
     public void AMissingPath_IsReportedAndTheOtherPathsAreStillIngested()
     {
         var good = _dir.Write("a.txt", "China met Russia.");
