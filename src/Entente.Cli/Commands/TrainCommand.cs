@@ -26,7 +26,7 @@ public static class TrainCommand
     }
 
     /// <summary>What every training command is given.</summary>
-    public sealed record Options(string[] Train, string[] Dev, string Out, int Epochs, string? Tagger, int Seed, string? Clusters, string? Gazetteer = null);
+    public sealed record Options(string[] Train, string[] Dev, string Out, int Epochs, string? Tagger, int Seed, string? Clusters, string? Gazetteer = null, string[]? TaggerTrain = null);
 
     private static Command Sub(CliContext ctx, string name, string description, string defaultOut, int defaultEpochs, Func<CliContext, Options, int> run)
     {
@@ -46,9 +46,19 @@ public static class TrainCommand
         if (name != "tagger")
             cmd.Options.Add(tagger);
         var gazetteer = new Option<string?>("--gazetteer") { Description = "Folder with countries.json and cities15000.txt.gz (default ../shared/data/gazetteer beside the repository)" };
+        var taggerTrain = new Option<string[]?>("--tagger-train")
+        {
+            Description = "The tagger's training treebanks: training sentences found there get tags from fold taggers that did not see them",
+            AllowMultipleArgumentsPerToken = true,
+        };
         if (name == "ner")
+        {
             cmd.Options.Add(gazetteer);
-        cmd.SetAction(pr => run(ctx, new Options(pr.GetValue(train)!, pr.GetValue(dev)!, pr.GetValue(output)!, pr.GetValue(epochs), pr.GetValue(tagger), pr.GetValue(seed), pr.GetValue(clusters), pr.GetValue(gazetteer))));
+            cmd.Options.Add(taggerTrain);
+        }
+
+        cmd.SetAction(pr => run(ctx, new Options(pr.GetValue(train)!, pr.GetValue(dev)!, pr.GetValue(output)!, pr.GetValue(epochs), pr.GetValue(tagger), pr.GetValue(seed), pr.GetValue(clusters), pr.GetValue(gazetteer),
+            pr.GetValue(taggerTrain))));
         return cmd;
     }
 
@@ -124,7 +134,8 @@ public static class TrainCommand
     }
 
     internal static string CommandLine(string what, Options o) =>
-        $"entente train {what} --train {string.Join(' ', o.Train.Select(Path.GetFileName))} --dev {string.Join(' ', o.Dev.Select(Path.GetFileName))} --epochs {o.Epochs}";
+        $"entente train {what} --train {string.Join(' ', o.Train.Select(Path.GetFileName))} --dev {string.Join(' ', o.Dev.Select(Path.GetFileName))} --epochs {o.Epochs}"
+        + (o.TaggerTrain is { Length: > 0 } ? " --tagger-train " + string.Join(' ', o.TaggerTrain.Select(Path.GetFileName)) : "");
 
     private static int RunTagger(CliContext ctx, Options o)
     {

@@ -13,6 +13,9 @@ namespace Entente.Cli.Commands;
 /// </summary>
 internal static class TrainNerCommand
 {
+    private const int JackknifeFolds = 5;
+    private const int JackknifeEpochs = 5;
+
     public static int Run(CliContext ctx, TrainCommand.Options o)
     {
         var w = TrainCommand.Writer(ctx);
@@ -29,7 +32,20 @@ internal static class TrainNerCommand
             return ExitCodes.Usage;
 
         // the recognizer reads the tagger's UPOS, so it learns from the tags the tagger gives
-        train = Jackknife.Retag(tagger, train);
+        if (o.TaggerTrain is { Length: > 0 })
+        {
+            var treebanks = TrainCommand.ReadTreebanks(ctx, o.TaggerTrain);
+            if (treebanks is null)
+                return ExitCodes.Usage;
+            train = Jackknife.Retag(tagger, train, treebanks, JackknifeFolds, JackknifeEpochs, out var matched,
+                f => w.WriteLine(TrainCommand.Invariant($"  fold tagger {f}/{JackknifeFolds} ({clock.Elapsed.TotalSeconds:F0}s)")));
+            w.WriteLine(TrainCommand.Invariant($"{matched} of {train.Count} training sentences tagged by fold taggers that did not see them"));
+        }
+        else
+        {
+            train = Jackknife.Retag(tagger, train);
+        }
+
         dev = Jackknife.Retag(tagger, dev);
         var gazDir = o.Gazetteer ?? Path.GetFullPath(Path.Combine(ctx.Data.Root, "..", "..", "shared", "data", "gazetteer"));
         Gazetteer gazetteer;

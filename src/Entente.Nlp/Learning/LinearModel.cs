@@ -1,68 +1,90 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace Entente.Nlp.Learning;
 
 /// <summary>
 /// A trained linear classifier over hashed features: for each feature, a short sparse row of
-/// (class, weight). Immutable and shared by all threads. Scoring is memory-bound, so the layout is
-/// chosen for cache misses: one open-addressing table of 16-byte slots (feature key, where its row
-/// starts, how long it is) and one array of 8-byte (class, weight) entries, so a feature costs one miss
-/// to find and one to read.
+/// (class, weight). Immutable and shared by all threads.
 /// </summary>
+/// <remarks>
+/// Scoring is memory-bound, so the layout is chosen for cache misses and bytes read. Rows live in one
+/// array of 32-bit entries: the row's length, then one entry per class it scores, the class in the low
+/// byte and the weight in the upper 24 bits (a float with its last 8 mantissa bits dropped, which holds
+/// the half-precision weights of the model file exactly). Features are found through an open-addressing
+/// table of 8-byte slots, each holding 32 bits of the feature's hash (the slot position supplies the low
+/// bits) and where its row starts. A feature costs one miss to find and one to read. At most 256 classes.
+/// Only 48 bits of each feature hash are kept: two of a million features would agree on them about once
+/// in 200 million models.
+/// </remarks>
 public sealed class LinearModel
 {
-    private readonly Slot[] _slots;
-    private readonly Entry[] _entries;
+    public const int MaxClasses = 256;
+
+    /// <summary>Feature hashes are kept to their upper 48 bits.</summary>
+    private const int KeyShift = 16;
+
+    private readonly ulong[] _keys;
+    private readonly uint[] _entries;
+    private readonly ulong[] _slots;
     private readonly int _mask;
 
-    private struct Slot
-    {
-        public ulong Key;
-        public int Start;
-        public int Count;
-    }
-
-    private struct Entry
-    {
-        public int Class;
-        public float Weight;
-    }
-
-    /// <summary>Builds the model from its rows; <paramref name="rowStart"/> has one more entry than <paramref name="rowKeys"/>.</summary>
+    /// <summary>Builds the model from its rows; <paramref name="rowStart"/> has one more entry than <paramref name="rowKeys"/>. Weights are rounded to half precision, as the model file stores them.</summary>
     public LinearModel(int classes, ulong[] rowKeys, int[] rowStart, ushort[] entryClass, float[] entryWeight)
     {
         if (rowStart.Length != rowKeys.Length + 1 || entryClass.Length != entryWeight.Length || rowStart[^1] != entryClass.Length)
             throw new ArgumentException("inconsistent linear model arrays");
-        Classes = classes;
-        FeatureCount = rowKeys.Length;
-        _entries = new Entry[entryClass.Length];
-        for (var e = 0; e < _entries.Length; e++)
-            _entries[e] = new Entry { Class = entryClass[e], Weight = entryWeight[e] };
-        // about 60% full: short probe runs without doubling the table's memory
-        var size = 16;
-        while (size < rowKeys.Length + (rowKeys.Length >> 1) + (rowKeys.Length >> 3))
-            size <<= 1;
-        _mask = size - 1;
-        _slots = new Slot[size];
+        if (classes is <= 0 or > MaxClasses)
+            throw new ArgumentOutOfRangeException(nameof(classes), $"a linear model scores 1 to {MaxClasses} classes");
+        _keys = new ulong[rowKeys.Length];
+        _entries = new uint[rowKeys.Length + entryClass.Length];
+        var e = 0;
         for (var r = 0; r < rowKeys.Length; r++)
         {
-            var key = rowKeys[r];
-            var slot = (int)(key & (ulong)_mask);
-            while (_slots[slot].Key != 0)
-                slot = (slot + 1) & _mask;
-            _slots[slot] = new Slot { Key = key, Start = rowStart[r], Count = rowStart[r + 1] - rowStart[r] };
+            var count = rowStart[r + 1] - rowStart[r];
+            if (count is <= 0 or > MaxClasses)
+                throw new ArgumentException("a row scores 1 to 256 classes");
+            _keys[r] = rowKeys[r] >> KeyShift;
+            _entries[e++] = (uint)count;
+            for (var j = rowStart[r]; j < rowStart[r + 1]; j++)
+            {
+                if (entryClass[j] >= classes)
+                    throw new ArgumentException("class id out of range");
+                _entries[e++] = Pack(entryClass[j], (Half)entryWeight[j]);
+            }
         }
+
+        Classes = classes;
+        (_slots, _mask) = BuildTable(_keys, _entries);
+    }
+
+    private LinearModel(int classes, ulong[] keys, uint[] entries)
+    {
+        Classes = classes;
+        _keys = keys;
+        _entries = entries;
+        (_slots, _mask) = BuildTable(keys, entries);
     }
 
     /// <summary>Number of classes the model scores.</summary>
     public int Classes { get; }
 
     /// <summary>Number of features with at least one weight.</summary>
-    public int FeatureCount { get; }
+    public int FeatureCount => _keys.Length;
 
     /// <summary>Number of (feature, class) weights.</summary>
-    public int WeightCount => _entries.Length;
+    public int WeightCount => _entries.Length - _keys.Length;
+
+    /// <summary>Bytes the model's arrays take in memory.</summary>
+    public long MemoryBytes => _keys.Length * 8L + _entries.Length * 4L + _slots.Length * 8L;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Pack(int cls, Half weight) => (BitConverter.SingleToUInt32Bits((float)weight) & 0xFFFF_FF00u) | (uint)cls;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float WeightOf(uint entry) => BitConverter.UInt32BitsToSingle(entry & 0xFFFF_FF00u);
 
     /// <summary>Most features scored in one call; the parser's templates stay well below.</summary>
     private const int MaxBatch = 256;
@@ -70,7 +92,7 @@ public sealed class LinearModel
     /// <summary>Adds the weights of <paramref name="features"/> into <paramref name="scores"/> (which the caller clears).</summary>
     /// <remarks>
     /// Three passes over the features so that memory latency overlaps instead of adding up: prefetch every
-    /// slot, then find each row and prefetch its entries, then add them.
+    /// slot, then find each row and prefetch it, then add the rows.
     /// </remarks>
     public unsafe void AddScores(ReadOnlySpan<ulong> features, Span<float> scores)
     {
@@ -83,83 +105,99 @@ public sealed class LinearModel
 
         var mask = _mask;
         Span<int> found = stackalloc int[features.Length];
-        fixed (Slot* slots = _slots)
-        fixed (Entry* entries = _entries)
+        fixed (ulong* slots = _slots)
+        fixed (uint* entries = _entries)
+        fixed (float* score = scores)
         {
             if (Sse.IsSupported)
             {
                 for (var j = 0; j < features.Length; j++)
-                    Sse.Prefetch0(slots + (int)(features[j] & (ulong)mask));
+                    Sse.Prefetch0(slots + (int)((features[j] >> KeyShift) & (ulong)mask));
             }
 
+            var hits = 0;
             for (var j = 0; j < features.Length; j++)
             {
-                var f = features[j];
+                var f = features[j] >> KeyShift;
                 var i = (int)(f & (ulong)mask);
-                ulong k;
-                found[j] = -1;
-                while ((k = slots[i].Key) != f)
+                var tag = Tag(f);
+                ulong slot;
+                while ((slot = slots[i]) != 0)
                 {
-                    if (k == 0)
-                        goto next;
+                    if ((uint)(slot >> 32) == tag)
+                    {
+                        var start = (int)(uint)slot;
+                        found[hits++] = start;
+                        if (Sse.IsSupported)
+                            Sse.Prefetch0(entries + start);
+                        break;
+                    }
+
                     i = (i + 1) & mask;
                 }
-
-                found[j] = i;
-                if (Sse.IsSupported)
-                    Sse.Prefetch0(entries + slots[i].Start);
-            next:;
             }
 
-            for (var j = 0; j < features.Length; j++)
+            for (var j = 0; j < hits; j++)
             {
-                if (found[j] < 0)
-                    continue;
-                var slot = slots + found[j];
-                var e = entries + slot->Start;
-                var end = e + slot->Count;
-                for (; e < end; e++)
-                    scores[e->Class] += e->Weight;
+                var e = entries + found[j];
+                var end = e + 1 + *e;
+                for (e++; e < end; e++)
+                    score[*e & 0xFF] += WeightOf(*e);
             }
         }
     }
 
-    /// <summary>The rows in a fixed order (by table position), for saving and pruning.</summary>
-    internal IEnumerable<(ulong Key, int Start, int Count)> Rows()
+    /// <summary>The 32 bits of a (48-bit) feature key a slot keeps, never 0 (which marks an empty slot).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Tag(ulong key) => (uint)(key >> 16) | 1u;
+
+    /// <summary>The lookup table, about 60% full so probe runs stay short.</summary>
+    private static (ulong[] Slots, int Mask) BuildTable(ulong[] keys, uint[] entries)
     {
-        for (var i = 0; i < _slots.Length; i++)
+        var size = 16;
+        while (size < keys.Length + (keys.Length >> 1) + (keys.Length >> 3))
+            size <<= 1;
+        var mask = size - 1;
+        var slots = new ulong[size];
+        var start = 0;
+        for (var r = 0; r < keys.Length; r++)
         {
-            if (_slots[i].Key != 0)
-                yield return (_slots[i].Key, _slots[i].Start, _slots[i].Count);
+            var key = keys[r];
+            var i = (int)(key & (ulong)mask);
+            while (slots[i] != 0)
+                i = (i + 1) & mask;
+            slots[i] = ((ulong)Tag(key) << 32) | (uint)start;
+            start += 1 + (int)entries[start];
         }
+
+        return (slots, mask);
     }
-
-    internal ushort EntryClass(int e) => (ushort)_entries[e].Class;
-
-    internal float EntryWeight(int e) => _entries[e].Weight;
 
     /// <summary>A copy without the weights smaller in magnitude than <paramref name="minWeight"/> (and rows left empty).</summary>
     public LinearModel Pruned(float minWeight)
     {
         var keys = new List<ulong>(FeatureCount);
         var starts = new List<int>(FeatureCount + 1) { 0 };
-        var classes = new List<ushort>(_entries.Length);
-        var weights = new List<float>(_entries.Length);
-        foreach (var (key, start, count) in Rows())
+        var classes = new List<ushort>(WeightCount);
+        var weights = new List<float>(WeightCount);
+        var e = 0;
+        for (var r = 0; r < _keys.Length; r++)
         {
             var before = classes.Count;
-            for (var e = start; e < start + count; e++)
+            var count = _entries[e++];
+            for (var j = 0; j < count; j++, e++)
             {
-                if (Math.Abs(_entries[e].Weight) >= minWeight)
+                var w = WeightOf(_entries[e]);
+                if (Math.Abs(w) >= minWeight)
                 {
-                    classes.Add((ushort)_entries[e].Class);
-                    weights.Add(_entries[e].Weight);
+                    classes.Add((ushort)(_entries[e] & 0xFF));
+                    weights.Add(w);
                 }
             }
 
             if (classes.Count > before)
             {
-                keys.Add(key);
+                keys.Add(_keys[r] << KeyShift);
                 starts.Add(classes.Count);
             }
         }
@@ -183,5 +221,113 @@ public sealed class LinearModel
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Writes the model as raw little-endian blocks, which loading reads straight into memory: the 48-bit
+    /// keys (6 bytes each), the rows' lengths less one, the classes, then the half-precision weights.
+    /// </summary>
+    internal void Write(BinaryWriter w)
+    {
+        var weights = WeightCount;
+        w.Write(Classes);
+        w.Write(_keys.Length);
+        w.Write(weights);
+        // each key written as 8 bytes, the next one overwriting its top two (always zero)
+        var keys = new byte[_keys.Length * 6 + 2];
+        for (var r = 0; r < _keys.Length; r++)
+            BinaryPrimitives.WriteUInt64LittleEndian(keys.AsSpan(r * 6), _keys[r]);
+        var counts = new byte[_keys.Length];
+        var classes = new byte[weights];
+        var halves = new Half[weights];
+        var e = 0;
+        var k = 0;
+        for (var r = 0; r < _keys.Length; r++)
+        {
+            var count = (int)_entries[e++];
+            counts[r] = (byte)(count - 1);
+            for (var j = 0; j < count; j++, e++, k++)
+            {
+                classes[k] = (byte)(_entries[e] & 0xFF);
+                halves[k] = (Half)WeightOf(_entries[e]);
+            }
+        }
+
+        RawArrays.Write(w.BaseStream, keys.AsSpan(0, _keys.Length * 6), w);
+        RawArrays.Write(w.BaseStream, counts.AsSpan(), w);
+        RawArrays.Write(w.BaseStream, classes.AsSpan(), w);
+        RawArrays.Write(w.BaseStream, MemoryMarshal.Cast<Half, ushort>(halves.AsSpan()), w);
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote and checks that every row is well-formed.</summary>
+    /// <exception cref="InvalidDataException">The arrays are inconsistent or truncated.</exception>
+    internal static LinearModel Read(BinaryReader r)
+    {
+        var classes = r.ReadInt32();
+        var features = r.ReadInt32();
+        var weights = r.ReadInt32();
+        if (classes is <= 0 or > MaxClasses || features < 0 || weights < features || (long)features * 6 > int.MaxValue)
+            throw new InvalidDataException("bad linear model header");
+        var keyBytes = new byte[features * 6 + 2];
+        RawArrays.Read(r.BaseStream, keyBytes.AsSpan(0, features * 6));
+        var counts = new byte[features];
+        RawArrays.Read(r.BaseStream, counts.AsSpan());
+        var cls = new byte[weights];
+        RawArrays.Read(r.BaseStream, cls.AsSpan());
+        var halves = new ushort[weights];
+        RawArrays.Read(r.BaseStream, halves.AsSpan());
+        var keys = new ulong[features];
+        var entries = new uint[features + weights];
+        var e = 0;
+        var k = 0;
+        for (var row = 0; row < features; row++)
+        {
+            keys[row] = BinaryPrimitives.ReadUInt64LittleEndian(keyBytes.AsSpan(row * 6)) & 0xFFFF_FFFF_FFFFUL;
+            var count = counts[row] + 1;
+            if (k + count > weights)
+                throw new InvalidDataException("linear model rows do not add up");
+            entries[e++] = (uint)count;
+            for (var j = 0; j < count; j++, k++)
+            {
+                if (cls[k] >= classes)
+                    throw new InvalidDataException("class id out of range");
+                entries[e++] = Pack(cls[k], BitConverter.UInt16BitsToHalf(halves[k]));
+            }
+        }
+
+        if (k != weights)
+            throw new InvalidDataException("linear model rows do not add up");
+        return new LinearModel(classes, keys, entries);
+    }
+    /// <summary>Reads a model of format version 1 (gzip, half-precision weights) and quantizes it.</summary>
+    internal static LinearModel ReadVersion1(BinaryReader r)
+    {
+        var classes = r.ReadInt32();
+        var features = r.ReadInt32();
+        var weights = r.ReadInt32();
+        if (classes is <= 0 or > MaxClasses || features < 0 || weights < 0)
+            throw new InvalidDataException("bad linear model header");
+        var keys = new ulong[features];
+        var starts = new int[features + 1];
+        for (var row = 0; row < features; row++)
+        {
+            keys[row] = r.ReadUInt64();
+            starts[row + 1] = starts[row] + r.ReadUInt16();
+        }
+
+        if (starts[features] != weights)
+            throw new InvalidDataException("linear model rows do not add up");
+        var cls = new ushort[weights];
+        for (var i = 0; i < weights; i++)
+        {
+            cls[i] = r.ReadUInt16();
+            if (cls[i] >= classes)
+                throw new InvalidDataException("class id out of range");
+        }
+
+        var w = new float[weights];
+        for (var i = 0; i < weights; i++)
+            w[i] = (float)r.ReadHalf();
+        return new LinearModel(classes, keys, starts, cls, w);
     }
 }

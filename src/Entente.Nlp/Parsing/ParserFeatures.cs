@@ -49,12 +49,12 @@ public sealed class ParserInput
 /// Feature templates of the parser, after Zhang and Nivre (2011) adapted to arc-hybrid, whose two
 /// candidate arcs are (buffer front, stack top) and (second on stack, stack top): words and tags of the
 /// top three stack words and the first three buffer words, their pairs and triples, distances,
-/// valencies, the outermost children with their labels, the label sets of the children so far, and
-/// word-cluster prefixes of the words in focus.
+/// valencies, the outermost children with their labels, the label sets of the children so far,
+/// word-cluster prefixes of the words in focus, and coarse-tag (UPOS) triples.
 /// </summary>
 internal static class ParserFeatures
 {
-    public const int MaxFeatures = 112;
+    public const int MaxFeatures = 120;
 
     private static ulong W(ParserInput x, int i) => i < 0 ? ParserInput.NoneAtom : x.Word[i];
 
@@ -229,6 +229,15 @@ internal static class ParserFeatures
         f[k++] = FeatureHash.Feature(109, s1c, s0c);
         f[k++] = FeatureHash.Feature(110, s1p, s0c);
         f[k++] = FeatureHash.Feature(111, s1c, s0p);
+        // coarse tags generalize where the fine ones split the evidence; third-order label context
+        f[k++] = FeatureHash.Feature(112, U(x, s0), U(x, b0), U(x, b1));
+        f[k++] = FeatureHash.Feature(113, U(x, s1), U(x, s0), U(x, b0));
+        f[k++] = FeatureHash.Feature(114, s0w, L(s, s0l1), L(s, s0r1));
+        f[k++] = FeatureHash.Feature(115, b0w, L(s, b0l1), L(s, b0l2));
+        f[k++] = FeatureHash.Feature(116, s1p, s1 >= 0 ? FeatureHash.OfInt((long)(s.RightLabels[s1] >> 1) ^ 0x7777) : ParserInput.NoneAtom);
+        f[k++] = FeatureHash.Feature(117, s0p, s0sl, b0p);
+        f[k++] = FeatureHash.Feature(118, b0w, b1p, b2p);
+        f[k++] = FeatureHash.Feature(119, s0w, b0p, b1p);
         return k;
     }
 }

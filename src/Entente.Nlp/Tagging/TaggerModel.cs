@@ -48,8 +48,10 @@ public sealed class TaggerModel
     public int ClassCount => ClassNames.Count;
 
     /// <summary>The ambiguity-class atom of a word (by its lower-case hash); unknown words share one atom.</summary>
-    internal ulong AmbiguityAtom(ulong lower) =>
-        _ambiguity.TryGetValue(lower, out var mask) ? FeatureHash.OfInt((long)(mask & 0x7FFF_FFFF_FFFF_FFFF)) : FeatureHash.OfInt(-1);
+    internal ulong AmbiguityAtom(ulong lower) => AtomOfMask(_ambiguity.TryGetValue(lower, out var mask) ? mask : 0);
+
+    /// <summary>The atom of a set of XPOS tags (bit i for tag id i); the empty set is the unknown word's atom.</summary>
+    internal static ulong AtomOfMask(ulong mask) => mask == 0 ? FeatureHash.OfInt(-1) : FeatureHash.OfInt((long)(mask & 0x7FFF_FFFF_FFFF_FFFF));
 
     internal bool TryUnambiguous(ulong form, out int cls) => _unambiguous.TryGetValue(form, out cls);
 

@@ -10,10 +10,19 @@ public readonly record struct TaggerEpoch(int Epoch, double UposAccuracy, double
 /// Trains the tagger: greedy left-to-right decoding with the current weights, a perceptron update at
 /// every mistake, sentences shuffled with a fixed seed each epoch, and the best epoch on dev kept.
 /// </summary>
+/// <remarks>
+/// A training sentence's ambiguity classes (the tags each word was seen with) are jackknifed: they come
+/// from the other folds of the training data. With classes from all of it, every training word would be
+/// known and its class would always contain the right tag, so the model would never learn what to do
+/// with unknown words or with a class that misses the right tag, which is what it meets at run time.
+/// </remarks>
 public static class TaggerTrainer
 {
     /// <summary>Words seen at least this often, always with one tag, bypass the classifier.</summary>
     private const int UnambiguousMinCount = 20;
+
+    /// <summary>Folds of the training data for its ambiguity classes.</summary>
+    private const int AmbiguityFolds = 10;
 
     public static TaggerModel Train(
         IReadOnlyList<AnnotatedSentence> train,
@@ -27,10 +36,12 @@ public static class TaggerTrainer
         var classNames = new List<string>();
         var classIds = new Dictionary<string, int>();
         var ambiguity = new Dictionary<ulong, ulong>();
+        var heldOut = new HeldOutAmbiguity(AmbiguityFolds);
         var counts = new Dictionary<ulong, Dictionary<int, int>>();
         var shape = new char[64];
-        foreach (var s in train)
+        for (var si = 0; si < train.Count; si++)
         {
+            var s = train[si];
             for (var i = 0; i < s.Length; i++)
             {
                 var name = ClassName(s, i);
@@ -43,6 +54,7 @@ public static class TaggerTrainer
 
                 var lower = FeatureHash.OfLowerChars(s.Forms[i]);
                 ambiguity[lower] = (ambiguity.TryGetValue(lower, out var m) ? m : 0UL) | (1UL << (s.Xpos[i] & 63));
+                heldOut.Add(lower, si % AmbiguityFolds, s.Xpos[i]);
                 var form = FeatureHash.OfChars(s.Forms[i]);
                 if (!counts.TryGetValue(form, out var byClass))
                     counts[form] = byClass = [];
@@ -65,8 +77,6 @@ public static class TaggerTrainer
 
         var names = classNames.ToArray();
         var trainer = new PerceptronTrainer(names.Length);
-        // A model that shares the lexicons, for ambiguity atoms during training.
-        var lexicon = new TaggerModel(names, new PerceptronTrainer(names.Length).Average(), ambiguity, unambiguous, clusters);
         var order = new int[train.Count];
         for (var i = 0; i < order.Length; i++)
             order[i] = i;
@@ -100,7 +110,7 @@ public static class TaggerTrainer
                 for (var i = 0; i < n; i++)
                 {
                     atoms[i] = WordAtoms.Of(s.Forms[i], shape);
-                    amb[i] = lexicon.AmbiguityAtom(atoms[i].Lower);
+                    amb[i] = heldOut.AtomFor(atoms[i].Lower, si % AmbiguityFolds);
                     paths[i] = clusters.PathOf(atoms[i].Lower);
                     gold[i] = classIds[ClassName(s, i)];
                 }
@@ -150,6 +160,39 @@ public static class TaggerTrainer
         }
 
         return total == 0 ? (0, 0) : (100.0 * upos / total, 100.0 * xpos / total);
+    }
+}
+
+/// <summary>
+/// The tags each word was seen with in each fold of the training data, so that a training sentence's
+/// ambiguity classes can come from the folds it is not in.
+/// </summary>
+internal sealed class HeldOutAmbiguity(int folds)
+{
+    private readonly Dictionary<ulong, ulong[]> _byWord = [];
+
+    /// <summary>Records that the word with lower-case hash <paramref name="lower"/> had tag <paramref name="xpos"/> in <paramref name="fold"/>.</summary>
+    public void Add(ulong lower, int fold, ushort xpos)
+    {
+        if (!_byWord.TryGetValue(lower, out var byFold))
+            _byWord[lower] = byFold = new ulong[folds];
+        byFold[fold] |= 1UL << (xpos & 63);
+    }
+
+    /// <summary>The ambiguity atom of a word from every fold but <paramref name="fold"/> (the unknown word's atom when only that fold has it).</summary>
+    public ulong AtomFor(ulong lower, int fold)
+    {
+        var mask = 0UL;
+        if (_byWord.TryGetValue(lower, out var byFold))
+        {
+            for (var f = 0; f < byFold.Length; f++)
+            {
+                if (f != fold)
+                    mask |= byFold[f];
+            }
+        }
+
+        return TaggerModel.AtomOfMask(mask);
     }
 }
 
