@@ -223,14 +223,14 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
                 var join = false;
                 if (gapPieces == 0)
                 {
-                    join = Compatible(segments, groupStart, j);
+                    join = Compatible(doc, b, segments, groupStart, j);
                 }
                 else if (b.Ids[prev.PieceEnd] == dictionary.Vocabulary.PossessiveId &&
                          (gapPieces == 1 || (next.Kind == SegmentKind.Agent && ModifiersOnly(doc, b, prev.PieceEnd + 1, next.PieceStart))))
                 {
                     // "China's foreign ministry" and "Ithilen's awful and evil minister" are one actor;
                     // "Joe Biden's leadership" is Biden, then something of his.
-                    join = !HasPerson(segments, groupStart, j) && Compatible(segments, groupStart, j);
+                    join = !HasPerson(segments, groupStart, j) && Compatible(doc, b, segments, groupStart, j);
                 }
                 else if (prev.Kind == SegmentKind.Agent && !hasState && LinkerGap(doc, b, prev.PieceEnd, next.PieceStart))
                 {
@@ -342,8 +342,13 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         return false;
     }
 
-    /// <summary>Two adjacent actors join only when they agree on the state ("Russian" + "Sergei Lavrov"), never two persons.</summary>
-    private bool Compatible(List<Segment> segments, int groupStart, int j)
+    /// <summary>
+    /// Two adjacent actors join only when they agree on the state ("Russian" + "Sergei Lavrov"), never two persons.
+    /// A title joins the name that follows it when the name is a person, or when the parse makes the title a
+    /// modifier of the name ("Bree Prime Minister Romendacil", "Ithilen's minister Calimehtar"); then the title's
+    /// state is what the text says about the person, whatever state the name's entry has.
+    /// </summary>
+    private bool Compatible(Document doc, Buffers b, List<Segment> segments, int groupStart, int j)
     {
         var next = segments[j];
         if (next.Kind == SegmentKind.Agent)
@@ -352,7 +357,9 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
 
         // A title joins the name that follows it ("Foreign Minister Wang Yi"), not a state or company
         // ("forces Sony" is a verb and its object).
-        if (segments[j - 1].Kind == SegmentKind.Agent && !nextEntry.IsPerson && !dictionary.AgentAt(segments[j - 1].Id).Prefix)
+        var afterTitle = segments[j - 1].Kind == SegmentKind.Agent;
+        var titleOfName = afterTitle && TitleModifiesName(doc, b, segments[j - 1], next);
+        if (afterTitle && !nextEntry.IsPerson && !titleOfName && !dictionary.AgentAt(segments[j - 1].Id).Prefix)
             return false; // but a prefix agent does ("MSF Arnor" is NGOARN)
         var nextState = StateOf(next);
         for (var k = groupStart; k < j; k++)
@@ -362,14 +369,31 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             var entry = dictionary.ActorAt(segments[k].Id);
             if (entry.IsPerson && nextEntry.IsPerson)
                 return false;
-            var state = StateOf(segments[k]);
-            if (state != nextState)
-                return false;
-            if (ReferenceEquals(entry, nextEntry))
+            if (ReferenceEquals(entry, nextEntry) && !titleOfName)
                 return false; // "China China": two mentions
+            if (StateOf(segments[k]) != nextState && !titleOfName)
+                return false;
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether the parse attaches the title's last word inside the name that follows ("Prime Minister" as a
+    /// compound of "Romendacil"): then the name is a person holding that title, not a second actor.
+    /// </summary>
+    private static bool TitleModifiesName(Document doc, Buffers b, Segment title, Segment name)
+    {
+        var last = b.Token[title.PieceEnd - 1];
+        var head = doc.HeadOf(last);
+        if (head < 0)
+            return false;
+        var first = b.Token[name.PieceStart];
+        var end = b.Token[name.PieceEnd - 1];
+        if (head < first || head > end)
+            return false;
+        var rel = Labels.Universal(Labels.Deprel.Name(doc.DeprelOf(last)));
+        return rel is "compound" or "flat" or "amod" or "nmod";
     }
 
     /// <summary>The pieces between two segments are a linker and an optional determiner: "for the", "of".</summary>
@@ -398,9 +422,12 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             if (seg.Kind == SegmentKind.Actor)
             {
                 var entry = dictionary.ActorAt(seg.Id);
+
+                // a name after a title of another state ("Ithilen's minister Calimehtar") keeps the title's state
+                var overridden = other is not null && k > from && segments[k - 1].Kind == SegmentKind.Agent && StateOf(seg) != other.State;
                 if (entry.IsPerson)
                     person = entry;
-                else if (other is null || MoreSpecific(entry, other, doc.Date))
+                else if (!overridden && (other is null || MoreSpecific(entry, other, doc.Date)))
                     other = entry;
             }
             else
