@@ -178,8 +178,15 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         if (entry.Resolution == Resolution.Epithet)
             return true;
         var c = doc.Text[b.Start[piece]];
-        return !char.IsLower(c);
+        if (!char.IsLower(c))
+            return true;
+
+        // "the Shire", "the Hague": a name that begins with its article, written in lower case mid-sentence
+        return piece + 1 < b.Count && b.Token[piece + 1] != b.Token[piece] && IsArticle(doc, b, piece) && char.IsUpper(doc.Text[b.Start[piece + 1]]);
     }
+
+    private static bool IsArticle(Document doc, Buffers b, int piece) =>
+        doc.Text.AsSpan(b.Start[piece], b.End[piece] - b.Start[piece]).Equals("the", StringComparison.Ordinal);
 
     /// <summary>
     /// An agent is a noun. With tags, its last word must be one (or an adjective-tagged title before a name:
@@ -198,7 +205,14 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             return next == Upos.PROPN || (afterActor && upos == Upos.ADJ);
         if (upos is not (Upos.NOUN or Upos.PROPN))
             return false;
-        return afterActor || next != Upos.NOUN || doc.DeprelOf(last) != CompoundId;
+        if (afterActor || doc.DeprelOf(last) != CompoundId)
+            return true;
+
+        // parsed: a compound on a later common noun only describes it ("his first official foreign visit")
+        var head = doc.HeadOf(last);
+        if (head >= 0)
+            return head < last || doc.UposOf(head) != Upos.NOUN;
+        return next != Upos.NOUN;
     }
 
     // ---- grouping ---------------------------------------------------------------------------------------
