@@ -16,6 +16,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
 
     private static readonly ushort CompoundId = Labels.Deprel.Id("compound");
     private static readonly ushort CaseId = Labels.Deprel.Id("case");
+    private static readonly ushort AmodId = Labels.Deprel.Id("amod");
 
     internal enum SegmentKind : byte
     {
@@ -202,7 +203,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         var sentenceEnd = doc.SentenceFirstToken(doc.SentenceOf(last)) + doc.SentenceTokenCount(doc.SentenceOf(last));
         var next = last + 1 < sentenceEnd ? doc.UposOf(last + 1) : Upos.None;
         if (upos is Upos.ADJ or Upos.VERB)
-            return next == Upos.PROPN || (afterActor && upos == Upos.ADJ);
+            return next == Upos.PROPN || (afterActor && upos == Upos.ADJ) || (upos == Upos.ADJ && ModifiesName(doc, last));
         if (upos is not (Upos.NOUN or Upos.PROPN))
             return false;
         if (afterActor || doc.DeprelOf(last) != CompoundId)
@@ -213,6 +214,28 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         if (head >= 0)
             return head < last || doc.UposOf(head) != Upos.NOUN;
         return next != Upos.NOUN;
+    }
+
+    /// <summary>
+    /// Parsed: an adjective whose noun phrase is headed by a name, through modifiers and compounds ("the official
+    /// news agency WFNA"): the adjective describes what the named body is.
+    /// </summary>
+    private static bool ModifiesName(Document doc, int t)
+    {
+        for (var guard = 0; guard < 6; guard++)
+        {
+            var h = doc.HeadOf(t);
+            if (h < 0 || h < t)
+                return false;
+            var rel = doc.DeprelOf(t);
+            if (rel != AmodId && rel != CompoundId)
+                return false;
+            if (doc.UposOf(h) == Upos.PROPN && (h + 1 >= doc.TokenCount || doc.HeadOf(h) != h + 1 || doc.DeprelOf(h) != CompoundId))
+                return true;
+            t = h;
+        }
+
+        return false;
     }
 
     // ---- grouping ---------------------------------------------------------------------------------------
