@@ -250,6 +250,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         {
             var groupStart = i;
             var linkedAt = -1; // piece index where a linker ("for the") joined, to find the head
+            var retired = RetiredBefore(doc, first, b.Token[segments[i].PieceStart]);
             var hasState = StateOf(segments[i]) is not null;
             var j = i + 1;
             while (j < segments.Count)
@@ -274,6 +275,12 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
                     join = true;
                     linkedAt = prev.PieceEnd;
                 }
+                else if (next.Kind == SegmentKind.Agent && RetiredGap(doc, b, prev.PieceEnd, next.PieceStart))
+                {
+                    // "Arnor former security officials"
+                    join = Compatible(doc, b, segments, groupStart, j);
+                    retired |= join;
+                }
 
                 if (!join)
                     break;
@@ -281,7 +288,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
                 j++;
             }
 
-            var draft = Compose(doc, s, b, segments, groupStart, j, linkedAt);
+            var draft = Compose(doc, s, b, segments, groupStart, j, linkedAt, retired);
             if (draft is not null && previous is not null && Distributes(doc, b, segments, previousEnd, groupStart, j))
                 Distribute(previous, previousLinked, draft);
             if (draft is not null)
@@ -444,7 +451,36 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         return to - from == 1 || lexicon.Definite.Contains(doc.TextOf(b.Token[from + 1])) || lexicon.Indefinite.Contains(doc.TextOf(b.Token[from + 1]));
     }
 
-    private MentionDraft? Compose(Document doc, int s, Buffers b, List<Segment> segments, int from, int to, int linkedAt)
+    /// <summary>"former" or "ex-" among the modifiers right before a group's first token ("the former Gondor prosecutors").</summary>
+    private bool RetiredBefore(Document doc, int sentenceFirst, int token)
+    {
+        for (var t = token - 1; t >= sentenceFirst && t >= token - 3; t--)
+        {
+            var word = doc.TextOf(t);
+            if (lexicon.Retired.Contains(word))
+                return true;
+            if (!lexicon.Modifiers.Contains(word))
+                return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>The pieces between two segments are only "former"/"ex-" words.</summary>
+    private bool RetiredGap(Document doc, Buffers b, int from, int to)
+    {
+        if (to - from is < 1 or > 2)
+            return false;
+        for (var p = from; p < to; p++)
+        {
+            if (!lexicon.Retired.Contains(doc.Text.AsSpan(b.Start[p], b.End[p] - b.Start[p])))
+                return false;
+        }
+
+        return true;
+    }
+
+    private MentionDraft? Compose(Document doc, int s, Buffers b, List<Segment> segments, int from, int to, int linkedAt, bool retired)
     {
         ActorEntry? person = null;
         ActorEntry? other = null;
@@ -540,6 +576,9 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             return draft;
         }
 
+        // a former official is an elite: the title's sector gives way to ELI ("former Gondor prosecutors" GONELI)
+        if (retired && suffix is not null)
+            suffix = "ELI";
         draft.Code = CameoCodes.Compose(prefix, baseCode, suffix);
         draft.Resolution = Resolution.Title;
         draft.Kind = DraftKind.Title;
