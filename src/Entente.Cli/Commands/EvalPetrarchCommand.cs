@@ -76,7 +76,7 @@ public static class EvalPetrarchCommand
         {
             if (!coders.TryGetValue(config, out var coder))
             {
-                coder = new EventCoder(resources, EventCoderOptions.ForPetrarch(config.RequireDyad, config.NewActorLength));
+                coder = new EventCoder(resources, EventCoderOptions.ForPetrarch(config.RequireDyad, config.NewActorLength, config.Commas));
                 coders[config] = coder;
             }
 

@@ -24,6 +24,7 @@ public sealed class CorefLexicon
         PersonNouns = Set("person-nouns");
         Modifiers = Set("modifiers");
         Former = Set("former");
+        Retired = Set("retired");
         Definite = Set("determiners.definite");
         Indefinite = Set("determiners.indefinite");
         GroupNumbers = Set("group-numbers");
@@ -62,6 +63,9 @@ public sealed class CorefLexicon
     public WordSet Modifiers { get; }
 
     public WordSet Former { get; }
+
+    /// <summary>"former", "ex-": a title after them is an elite (ELI), no longer the office.</summary>
+    public WordSet Retired { get; }
 
     public WordSet Definite { get; }
 

@@ -16,6 +16,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
 
     private static readonly ushort CompoundId = Labels.Deprel.Id("compound");
     private static readonly ushort CaseId = Labels.Deprel.Id("case");
+    private static readonly ushort AmodId = Labels.Deprel.Id("amod");
 
     internal enum SegmentKind : byte
     {
@@ -178,8 +179,15 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         if (entry.Resolution == Resolution.Epithet)
             return true;
         var c = doc.Text[b.Start[piece]];
-        return !char.IsLower(c);
+        if (!char.IsLower(c))
+            return true;
+
+        // "the Shire", "the Hague": a name that begins with its article, written in lower case mid-sentence
+        return piece + 1 < b.Count && b.Token[piece + 1] != b.Token[piece] && IsArticle(doc, b, piece) && char.IsUpper(doc.Text[b.Start[piece + 1]]);
     }
+
+    private static bool IsArticle(Document doc, Buffers b, int piece) =>
+        doc.Text.AsSpan(b.Start[piece], b.End[piece] - b.Start[piece]).Equals("the", StringComparison.Ordinal);
 
     /// <summary>
     /// An agent is a noun. With tags, its last word must be one (or an adjective-tagged title before a name:
@@ -195,10 +203,39 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         var sentenceEnd = doc.SentenceFirstToken(doc.SentenceOf(last)) + doc.SentenceTokenCount(doc.SentenceOf(last));
         var next = last + 1 < sentenceEnd ? doc.UposOf(last + 1) : Upos.None;
         if (upos is Upos.ADJ or Upos.VERB)
-            return next == Upos.PROPN || (afterActor && upos == Upos.ADJ);
+            return next == Upos.PROPN || (afterActor && upos == Upos.ADJ) || (upos == Upos.ADJ && ModifiesName(doc, last));
         if (upos is not (Upos.NOUN or Upos.PROPN))
             return false;
-        return afterActor || next != Upos.NOUN || doc.DeprelOf(last) != CompoundId;
+        if (afterActor || doc.DeprelOf(last) != CompoundId)
+            return true;
+
+        // parsed: a compound on a later common noun only describes it ("his first official foreign visit")
+        var head = doc.HeadOf(last);
+        if (head >= 0)
+            return head < last || doc.UposOf(head) != Upos.NOUN;
+        return next != Upos.NOUN;
+    }
+
+    /// <summary>
+    /// Parsed: an adjective whose noun phrase is headed by a name, through modifiers and compounds ("the official
+    /// news agency WFNA"): the adjective describes what the named body is.
+    /// </summary>
+    private static bool ModifiesName(Document doc, int t)
+    {
+        for (var guard = 0; guard < 6; guard++)
+        {
+            var h = doc.HeadOf(t);
+            if (h < 0 || h < t)
+                return false;
+            var rel = doc.DeprelOf(t);
+            if (rel != AmodId && rel != CompoundId)
+                return false;
+            if (doc.UposOf(h) == Upos.PROPN && (h + 1 >= doc.TokenCount || doc.HeadOf(h) != h + 1 || doc.DeprelOf(h) != CompoundId))
+                return true;
+            t = h;
+        }
+
+        return false;
     }
 
     // ---- grouping ---------------------------------------------------------------------------------------
@@ -213,6 +250,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         {
             var groupStart = i;
             var linkedAt = -1; // piece index where a linker ("for the") joined, to find the head
+            var retired = RetiredBefore(doc, first, b.Token[segments[i].PieceStart]);
             var hasState = StateOf(segments[i]) is not null;
             var j = i + 1;
             while (j < segments.Count)
@@ -223,19 +261,25 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
                 var join = false;
                 if (gapPieces == 0)
                 {
-                    join = Compatible(segments, groupStart, j);
+                    join = Compatible(doc, b, segments, groupStart, j);
                 }
                 else if (b.Ids[prev.PieceEnd] == dictionary.Vocabulary.PossessiveId &&
                          (gapPieces == 1 || (next.Kind == SegmentKind.Agent && ModifiersOnly(doc, b, prev.PieceEnd + 1, next.PieceStart))))
                 {
                     // "China's foreign ministry" and "Ithilen's awful and evil minister" are one actor;
                     // "Joe Biden's leadership" is Biden, then something of his.
-                    join = !HasPerson(segments, groupStart, j) && Compatible(segments, groupStart, j);
+                    join = !HasPerson(segments, groupStart, j) && Compatible(doc, b, segments, groupStart, j);
                 }
                 else if (prev.Kind == SegmentKind.Agent && !hasState && LinkerGap(doc, b, prev.PieceEnd, next.PieceStart))
                 {
                     join = true;
                     linkedAt = prev.PieceEnd;
+                }
+                else if (next.Kind == SegmentKind.Agent && RetiredGap(doc, b, prev.PieceEnd, next.PieceStart))
+                {
+                    // "Arnor former security officials"
+                    join = Compatible(doc, b, segments, groupStart, j);
+                    retired |= join;
                 }
 
                 if (!join)
@@ -244,7 +288,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
                 j++;
             }
 
-            var draft = Compose(doc, s, b, segments, groupStart, j, linkedAt);
+            var draft = Compose(doc, s, b, segments, groupStart, j, linkedAt, retired);
             if (draft is not null && previous is not null && Distributes(doc, b, segments, previousEnd, groupStart, j))
                 Distribute(previous, previousLinked, draft);
             if (draft is not null)
@@ -342,8 +386,13 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         return false;
     }
 
-    /// <summary>Two adjacent actors join only when they agree on the state ("Russian" + "Sergei Lavrov"), never two persons.</summary>
-    private bool Compatible(List<Segment> segments, int groupStart, int j)
+    /// <summary>
+    /// Two adjacent actors join only when they agree on the state ("Russian" + "Sergei Lavrov"), never two persons.
+    /// A title joins the name that follows it when the name is a person, or when the parse makes the title a
+    /// modifier of the name ("Bree Prime Minister Romendacil", "Ithilen's minister Calimehtar"); then the title's
+    /// state is what the text says about the person, whatever state the name's entry has.
+    /// </summary>
+    private bool Compatible(Document doc, Buffers b, List<Segment> segments, int groupStart, int j)
     {
         var next = segments[j];
         if (next.Kind == SegmentKind.Agent)
@@ -352,7 +401,9 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
 
         // A title joins the name that follows it ("Foreign Minister Wang Yi"), not a state or company
         // ("forces Sony" is a verb and its object).
-        if (segments[j - 1].Kind == SegmentKind.Agent && !nextEntry.IsPerson && !dictionary.AgentAt(segments[j - 1].Id).Prefix)
+        var afterTitle = segments[j - 1].Kind == SegmentKind.Agent;
+        var titleOfName = afterTitle && TitleModifiesName(doc, b, segments[j - 1], next);
+        if (afterTitle && !nextEntry.IsPerson && !titleOfName && !dictionary.AgentAt(segments[j - 1].Id).Prefix)
             return false; // but a prefix agent does ("MSF Arnor" is NGOARN)
         var nextState = StateOf(next);
         for (var k = groupStart; k < j; k++)
@@ -362,14 +413,31 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             var entry = dictionary.ActorAt(segments[k].Id);
             if (entry.IsPerson && nextEntry.IsPerson)
                 return false;
-            var state = StateOf(segments[k]);
-            if (state != nextState)
-                return false;
-            if (ReferenceEquals(entry, nextEntry))
+            if (ReferenceEquals(entry, nextEntry) && !titleOfName)
                 return false; // "China China": two mentions
+            if (StateOf(segments[k]) != nextState && !titleOfName)
+                return false;
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether the parse attaches the title's last word inside the name that follows ("Prime Minister" as a
+    /// compound of "Romendacil"): then the name is a person holding that title, not a second actor.
+    /// </summary>
+    private static bool TitleModifiesName(Document doc, Buffers b, Segment title, Segment name)
+    {
+        var last = b.Token[title.PieceEnd - 1];
+        var head = doc.HeadOf(last);
+        if (head < 0)
+            return false;
+        var first = b.Token[name.PieceStart];
+        var end = b.Token[name.PieceEnd - 1];
+        if (head < first || head > end)
+            return false;
+        var rel = Labels.Universal(Labels.Deprel.Name(doc.DeprelOf(last)));
+        return rel is "compound" or "flat" or "amod" or "nmod";
     }
 
     /// <summary>The pieces between two segments are a linker and an optional determiner: "for the", "of".</summary>
@@ -383,7 +451,36 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         return to - from == 1 || lexicon.Definite.Contains(doc.TextOf(b.Token[from + 1])) || lexicon.Indefinite.Contains(doc.TextOf(b.Token[from + 1]));
     }
 
-    private MentionDraft? Compose(Document doc, int s, Buffers b, List<Segment> segments, int from, int to, int linkedAt)
+    /// <summary>"former" or "ex-" among the modifiers right before a group's first token ("the former Gondor prosecutors").</summary>
+    private bool RetiredBefore(Document doc, int sentenceFirst, int token)
+    {
+        for (var t = token - 1; t >= sentenceFirst && t >= token - 3; t--)
+        {
+            var word = doc.TextOf(t);
+            if (lexicon.Retired.Contains(word))
+                return true;
+            if (!lexicon.Modifiers.Contains(word))
+                return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>The pieces between two segments are only "former"/"ex-" words.</summary>
+    private bool RetiredGap(Document doc, Buffers b, int from, int to)
+    {
+        if (to - from is < 1 or > 2)
+            return false;
+        for (var p = from; p < to; p++)
+        {
+            if (!lexicon.Retired.Contains(doc.Text.AsSpan(b.Start[p], b.End[p] - b.Start[p])))
+                return false;
+        }
+
+        return true;
+    }
+
+    private MentionDraft? Compose(Document doc, int s, Buffers b, List<Segment> segments, int from, int to, int linkedAt, bool retired)
     {
         ActorEntry? person = null;
         ActorEntry? other = null;
@@ -398,9 +495,12 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             if (seg.Kind == SegmentKind.Actor)
             {
                 var entry = dictionary.ActorAt(seg.Id);
+
+                // a name after a title of another state ("Ithilen's minister Calimehtar") keeps the title's state
+                var overridden = other is not null && k > from && segments[k - 1].Kind == SegmentKind.Agent && StateOf(seg) != other.State;
                 if (entry.IsPerson)
                     person = entry;
-                else if (other is null || MoreSpecific(entry, other, doc.Date))
+                else if (!overridden && (other is null || MoreSpecific(entry, other, doc.Date)))
                     other = entry;
             }
             else
@@ -476,6 +576,9 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             return draft;
         }
 
+        // a former official is an elite: the title's sector gives way to ELI ("former Gondor prosecutors" GONELI)
+        if (retired && suffix is not null)
+            suffix = "ELI";
         draft.Code = CameoCodes.Compose(prefix, baseCode, suffix);
         draft.Resolution = Resolution.Title;
         draft.Kind = DraftKind.Title;

@@ -73,6 +73,7 @@ public sealed class EventCoder : IPipelineStage
 
             if (discards is not null && discards.DiscardsSentence(document, si))
                 continue;
+            session.Analysis.SetAsideCommaClauses(_options.CommaClauses);
             raw.Clear();
             trace?.Add($"sentence {si}");
             session.Coder.Code(session.Analysis, raw, trace);

@@ -29,8 +29,25 @@ public sealed record EventCoderOptions
 
     /// <summary>The options a PETRARCH validation record is coded under.</summary>
     /// <remarks>With <c>require_dyad</c> off PETRARCH keeps every one-sided event, statements included.</remarks>
-    public static EventCoderOptions ForPetrarch(bool requireDyad, int newActorLength) =>
-        new() { RequireDyad = requireDyad, NewActorLength = newActorLength, DropStatementsWithoutTarget = false, DropWeakTargets = false };
+    /// <remarks>
+    /// PETRARCH codes a trailing "X said" as an event of its own unless comma-clause deletion removed it, so its
+    /// reporting clauses do not frame the sentence.
+    /// </remarks>
+    public static EventCoderOptions ForPetrarch(bool requireDyad, int newActorLength, CommaClauseLimits? commaClauses = null) =>
+        new()
+        {
+            RequireDyad = requireDyad, NewActorLength = newActorLength, DropStatementsWithoutTarget = false, DropWeakTargets = false,
+            CommaClauses = commaClauses ?? CommaClauseLimits.Petrarch, ReportingClausesFrameSentence = false,
+        };
+
+    /// <summary>Comma-delimited stretches set aside before coding (PETRARCH's comma_* options); off by default.</summary>
+    public CommaClauseLimits CommaClauses { get; init; } = CommaClauseLimits.Off;
+
+    /// <summary>
+    /// "Arnor will restore ties with Gondor, a senior official said": a reporting clause after the main clause frames
+    /// it as reported speech, and is coded itself only when the main clause codes nothing. On for news.
+    /// </summary>
+    public bool ReportingClausesFrameSentence { get; init; } = true;
 
     /// <summary>
     /// A target that is only a sector with no country ("military forces", "people", "police") counts as no

@@ -677,8 +677,15 @@ internal sealed class ArgumentFinder
 
         if (TargetsMode && IsWeak(m))
             return;
-        if (!IsExcluded(m, exclude) && !into.Contains(m))
-            into.Add(m);
+
+        // "the Shire" naming several actors stands for each of them
+        var alternatives = _s.Mentions[m].Codes?.Count ?? 1;
+        for (var k = 0; k < alternatives; k++)
+        {
+            var a = _s.Mentions.Alternative(m, k);
+            if (!IsExcluded(a, exclude) && !into.Contains(a))
+                into.Add(a);
+        }
     }
 
     private bool IsWeak(int m)

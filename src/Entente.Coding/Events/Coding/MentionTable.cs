@@ -52,6 +52,29 @@ internal sealed class MentionTable(IReadOnlyList<Mention> document) : IReadOnlyL
         _sentenceStart = start;
     }
 
+    /// <summary>
+    /// The mention standing for the <paramref name="k"/>-th actor of a phrase that names several
+    /// (<see cref="Mention.Codes"/>, "the Shire" as FRO, BIL and SAM): the mention itself for the first, else a
+    /// copy with that code, made once per document.
+    /// </summary>
+    public int Alternative(int m, int k)
+    {
+        if (k == 0)
+            return m;
+        _alternatives ??= [];
+        if (_alternatives.TryGetValue((m, k), out var index))
+            return index;
+        var original = this[m];
+        var code = original.Codes![k];
+        var country = original.Country is { } c && code.StartsWith(c, StringComparison.Ordinal) ? c : null;
+        var sector = country is not null && code.Length >= 6 ? code[3..6] : null;
+        index = Add(original with { Code = code, Country = country, Sector = sector, Codes = null });
+        _alternatives[(m, k)] = index;
+        return index;
+    }
+
+    private Dictionary<(int Mention, int Code), int>? _alternatives;
+
     /// <summary>Adds a made-up actor and returns its index.</summary>
     public int Add(Mention mention)
     {

@@ -45,6 +45,9 @@ internal sealed class Predicate
     /// <summary>The governor's class ("said" -> speech), when there is a governor.</summary>
     public GovernorClass GovernorClass { get; set; }
 
+    /// <summary>The reporting clause that frames this predicate's sentence ("..., an official said"), or null.</summary>
+    public Predicate? ReportedBy { get; set; }
+
     /// <summary>Not coded: a pattern used it, or the event belongs to the predicate that governs it.</summary>
     public bool Suppressed { get; set; }
 
@@ -73,6 +76,7 @@ internal sealed class Predicate
         ModalIsWould = false;
         Depth = 0;
         Governor = -1;
+        ReportedBy = null;
         GovernorClass = GovernorClass.None;
         Suppressed = false;
         YieldsToEmbedded = false;

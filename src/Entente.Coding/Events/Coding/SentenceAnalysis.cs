@@ -19,6 +19,8 @@ internal sealed class SentenceAnalysis
     private WordClass[] _class = new WordClass[64];
     private Upos[] _upos = new Upos[64];
     private int[] _mentionOf = new int[64];
+    private bool[] _setAside = new bool[64];
+    private readonly List<int> _commas = [];
     private readonly char[] _lower = new char[48];
 
     public Document Document { get; private set; } = null!;
@@ -75,6 +77,7 @@ internal sealed class SentenceAnalysis
                 _lemma[i] = EnglishInflection.LemmaIdFromForm(lower, _class[i], vocabulary);
             }
             _mentionOf[i] = -1;
+            _setAside[i] = false;
         }
 
         // children in CSR form, each list in token order
@@ -127,7 +130,27 @@ internal sealed class SentenceAnalysis
         _class = new WordClass[size];
         _upos = new Upos[size];
         _mentionOf = new int[size];
+        _setAside = new bool[size];
     }
+
+    /// <summary>
+    /// Sets aside the comma-delimited stretches <paramref name="limits"/> selects: their tokens are no predicates
+    /// and their mentions no one's arguments (see <see cref="CommaClauseLimits"/>).
+    /// </summary>
+    public void SetAsideCommaClauses(CommaClauseLimits limits)
+    {
+        Array.Clear(_setAside, 0, Count);
+        if (limits.IsOff || !CommaClauses.Mark(this, limits, _setAside.AsSpan(0, Count), _commas))
+            return;
+        for (var i = 0; i < Count; i++)
+        {
+            if (_setAside[i])
+                _mentionOf[i] = -1;
+        }
+    }
+
+    /// <summary>Whether the token is in a comma-delimited stretch set aside before coding.</summary>
+    public bool IsSetAside(int i) => _setAside[i];
 
     // ---- per-token facts ------------------------------------------------------------------------------
 

@@ -54,9 +54,15 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             else
                 FindVerbArguments(q);
             Qualify(q);
+
+            // history recalled to date the news ("five years after crowds burned its embassy") is not the news
+            if (ClauseRoles.IsRecalled(_s, q.Token))
+                q.Suppressed = true;
         }
 
         LinkGovernors(output);
+        if (options.ReportingClausesFrameSentence)
+            LinkReportingClause();
         Emit(output);
         if (trace is not null)
         {
@@ -115,6 +121,8 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
 
         for (var i = 0; i < s.Count; i++)
         {
+            if (s.IsSetAside(i))
+                continue;
             var upos = s.Upos(i);
             var rel = s.Rel(i);
             if (upos is Upos.VERB or Upos.ADJ or Upos.AUX)
@@ -644,6 +652,41 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         }
     }
 
+    /// <summary>
+    /// "Arnor will restore ties with Gondor, a senior official said": a reporting clause after the main clause
+    /// reports it, however the parser attached it. Every predicate that nothing else governs becomes reported
+    /// speech of that clause, and the speech verb is coded only when they yield nothing (so last).
+    /// </summary>
+    private void LinkReportingClause()
+    {
+        var s = _s;
+        Predicate? reporter = null;
+        foreach (var g in _predicates)
+        {
+            if (!g.IsNominal && !g.Suppressed && ClauseRoles.IsReportingClause(s, g.Token))
+            {
+                reporter = g;
+                break;
+            }
+        }
+
+        if (reporter is null)
+            return;
+        var reported = 0;
+        foreach (var q in _predicates)
+        {
+            if (q == reporter || q.Suppressed || q.Governor >= 0 || s.Dominates(reporter.Token, q.Token))
+                continue;
+            q.ReportedBy = reporter;
+            q.GovernorClass = GovernorClass.Speech;
+            ApplyClass(q, GovernorClass.Speech, reporter);
+            reported++;
+        }
+
+        if (reported > 0)
+            reporter.Depth = -1; // coded after what it reports
+    }
+
     /// <summary>Relations through which one predicate embeds another.</summary>
     private bool IsEmbeddingLink(int child, Predicate q, ushort previous)
     {
@@ -830,7 +873,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
     {
         foreach (var q in _predicates)
         {
-            if (q.Governor >= 0 && q.Emitted > 0 && q.Governor < _predicates.Count && IsGovernedBy(q, g))
+            if (q.Emitted > 0 && (q.ReportedBy == g || (q.Governor >= 0 && q.Governor < _predicates.Count && IsGovernedBy(q, g))))
                 return true;
         }
 

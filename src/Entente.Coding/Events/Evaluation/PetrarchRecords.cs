@@ -15,7 +15,11 @@ public sealed record ExpectedEvent(string Code, string Source, string Target)
 /// <summary>The options a record is coded under; a &lt;Config&gt; element changes them for the records after it.</summary>
 /// <param name="RequireDyad">Events need both a source and a target (default true).</param>
 /// <param name="NewActorLength">Unknown noun phrases of at most this many words become actors named by their text (0: off).</param>
-public sealed record PetrarchConfig(bool RequireDyad = true, int NewActorLength = 0);
+/// <param name="CommaClauses">The comma_* clause-deletion limits (PETRARCH's defaults unless changed).</param>
+public sealed record PetrarchConfig(bool RequireDyad = true, int NewActorLength = 0, CommaClauseLimits? CommaClauses = null)
+{
+    public CommaClauseLimits Commas => CommaClauses ?? CommaClauseLimits.Petrarch;
+}
 
 /// <summary>The dictionaries a validation file names in its &lt;Environment&gt;, as full paths.</summary>
 public sealed record PetrarchEnvironment(string VerbFile, string? ActorFile, string? AgentFile, string? DiscardFile);
@@ -104,11 +108,26 @@ public static class PetrarchRecordReader
                 return config with { RequireDyad = b };
             case "new_actor_length" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n):
                 return config with { NewActorLength = n };
-            case "require_dyad" or "new_actor_length":
+            case "comma_min" or "comma_max" or "comma_bmin" or "comma_bmax" or "comma_emin" or "comma_emax"
+                when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var words) && words >= 0:
+                var c = config.Commas;
+                return config with
+                {
+                    CommaClauses = option switch
+                    {
+                        "comma_min" => c with { Min = words },
+                        "comma_max" => c with { Max = words },
+                        "comma_bmin" => c with { BeginMin = words },
+                        "comma_bmax" => c with { BeginMax = words },
+                        "comma_emin" => c with { EndMin = words },
+                        _ => c with { EndMax = words },
+                    },
+                };
+            case "require_dyad" or "new_actor_length" or "comma_min" or "comma_max" or "comma_bmin" or "comma_bmax" or "comma_emin" or "comma_emax":
                 diagnostics.Add(new Diagnostic(Severity.Warning, "bad-config", $"option {option} has an unreadable value '{value}'", path, line));
                 return config;
             default:
-                // stop_on_error and the comma_* clause-deletion limits belong to PETRARCH's shallow parser
+                // stop_on_error is about PETRARCH's own error handling
                 return config;
         }
     }
