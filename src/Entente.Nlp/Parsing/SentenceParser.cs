@@ -1,0 +1,291 @@
+using Entente.Nlp.Documents;
+using Entente.Nlp.Learning;
+
+namespace Entente.Nlp.Parsing;
+
+/// <summary>
+/// How far the parser looks beyond its greedy choices (selectional branching, after Choi and McCallum
+/// 2013): the <see cref="Branches"/> closest calls of the greedy parse, those whose best and second-best
+/// legal transitions scored less than <see cref="Margin"/> apart, are parsed again from there with the
+/// second-best, and the sentence keeps the parse with the highest total score. Every parse of a sentence
+/// takes the same 2n transitions, so the totals compare. Zero branches is plain greedy parsing.
+/// </summary>
+public readonly record struct ParserSearch(int Branches, float Margin)
+{
+    /// <summary>Plain greedy parsing: one transition sequence, fastest.</summary>
+    public static ParserSearch Greedy { get; } = new(0, 0);
+
+    /// <summary>
+    /// Up to two branches at calls closer than 10 (the shipped model's transition scores run in the
+    /// hundreds). Tuned on EWT and GUM dev with predicted tags: more branches or a wider margin buy little
+    /// accuracy for much more time (README, models).
+    /// </summary>
+    public static ParserSearch Default { get; } = new(2, 10f);
+}
+
+/// <summary>Parses one sentence at a time with reused buffers; one instance per thread.</summary>
+public sealed class SentenceParser
+{
+    private readonly ParserModel _model;
+    private readonly ulong[] _features = new ulong[ParserFeatures.MaxFeatures];
+    private readonly float[] _scores = new float[ArcHybrid.ClassCount(ParserModel.LabelCount)];
+
+    // the greedy run's transitions with their scores, the current branch's and the best run's transitions
+    private int[] _greedyMoves = new int[128];
+    private float[] _greedyScores = new float[128];
+    private int[] _runMoves = new int[128];
+    private int[] _bestMoves = new int[128];
+
+    // the closest calls of the greedy run, closest first: margin, step, second-best transition and its score
+    private readonly float[] _branchMargin;
+    private readonly int[] _branchStep;
+    private readonly int[] _branchMove;
+    private readonly float[] _branchScore;
+
+    public SentenceParser(ParserModel model)
+        : this(model, ParserSearch.Default)
+    {
+    }
+
+    public SentenceParser(ParserModel model, ParserSearch search)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfNegative(search.Branches);
+        _model = model;
+        Search = search;
+        _branchMargin = new float[search.Branches];
+        _branchStep = new int[search.Branches];
+        _branchMove = new int[search.Branches];
+        _branchScore = new float[search.Branches];
+    }
+
+    public ParserInput Input { get; } = new();
+
+    public ParseState State { get; } = new();
+
+    public ParserSearch Search { get; }
+
+    /// <summary>Transitions scored by the last <see cref="Parse"/>: at most 2n when greedy, more for each branch.</summary>
+    public int ScoredSteps { get; private set; }
+
+    /// <summary>The total score of the transitions of the last parse (the highest of the runs tried).</summary>
+    public double Score { get; private set; }
+
+    /// <summary>Parses <see cref="Input"/>; the result is in <see cref="State"/> (Head = Length for the root).</summary>
+    public void Parse()
+    {
+        var steps = 2 * Input.Length;
+        if (_greedyMoves.Length < steps)
+        {
+            var n = Math.Max(steps, _greedyMoves.Length * 2);
+            _greedyMoves = new int[n];
+            _greedyScores = new float[n];
+            _runMoves = new int[n];
+            _bestMoves = new int[n];
+        }
+
+        ScoredSteps = 0;
+        var branches = RunGreedy();
+        var bestTotal = 0.0;
+        for (var i = 0; i < steps; i++)
+            bestTotal += _greedyScores[i];
+        Score = bestTotal;
+        if (branches == 0)
+            return;
+        var bestBranch = -1;
+        for (var b = 0; b < branches; b++)
+        {
+            var total = RunBranch(_branchStep[b], _branchMove[b], _branchScore[b]);
+            if (total > bestTotal)
+            {
+                bestTotal = total;
+                bestBranch = b;
+                Array.Copy(_runMoves, _bestMoves, steps);
+            }
+        }
+
+        Score = bestTotal;
+
+        // State holds the last branch's parse; bring back the best one unless that was it
+        if (bestBranch != branches - 1)
+            Replay(bestBranch < 0 ? _greedyMoves : _bestMoves, steps);
+    }
+
+    /// <summary>
+    /// The greedy parse, remembering each transition with its score and the closest calls; returns how
+    /// many closest calls are worth a branch.
+    /// </summary>
+    private int RunGreedy()
+    {
+        var labels = ParserModel.LabelCount;
+        var s = State;
+        s.Reset(Input.Length, ParserModel.RootLabel);
+        var found = 0;
+        var limit = _branchMargin.Length;
+        for (var step = 0; !s.IsTerminal; step++)
+        {
+            var best = ScoreAndChoose(s);
+            var bestScore = _scores[best];
+            if (limit > 0 && (s.CanLeft || s.CanRight))
+            {
+                // the runner-up: hide the winner for a moment
+                _scores[best] = float.NegativeInfinity;
+                var second = BestLegal(s, _scores, labels);
+                _scores[best] = bestScore;
+                var margin = bestScore - _scores[second];
+                if (second != best && margin < Search.Margin && (found < limit || margin < _branchMargin[found - 1]))
+                    found = InsertBranch(found, margin, step, second, _scores[second]);
+            }
+
+            _greedyMoves[step] = best;
+            _greedyScores[step] = bestScore;
+            s.Apply(best, labels);
+        }
+
+        return found;
+    }
+
+    /// <summary>Keeps the branch list sorted by margin and at most its capacity long; returns its new length.</summary>
+    private int InsertBranch(int count, float margin, int step, int move, float score)
+    {
+        var i = count < _branchMargin.Length ? count : count - 1;
+        while (i > 0 && _branchMargin[i - 1] > margin)
+        {
+            _branchMargin[i] = _branchMargin[i - 1];
+            _branchStep[i] = _branchStep[i - 1];
+            _branchMove[i] = _branchMove[i - 1];
+            _branchScore[i] = _branchScore[i - 1];
+            i--;
+        }
+
+        _branchMargin[i] = margin;
+        _branchStep[i] = step;
+        _branchMove[i] = move;
+        _branchScore[i] = score;
+        return Math.Min(count + 1, _branchMargin.Length);
+    }
+
+    /// <summary>Follows the greedy run up to <paramref name="at"/>, takes <paramref name="move"/> there and parses on greedily; returns the total score.</summary>
+    private double RunBranch(int at, int move, float moveScore)
+    {
+        var labels = ParserModel.LabelCount;
+        var s = State;
+        s.Reset(Input.Length, ParserModel.RootLabel);
+        var total = 0.0;
+        for (var step = 0; step < at; step++)
+        {
+            total += _greedyScores[step];
+            _runMoves[step] = _greedyMoves[step];
+            s.Apply(_greedyMoves[step], labels);
+        }
+
+        _runMoves[at] = move;
+        total += moveScore;
+        s.Apply(move, labels);
+        for (var step = at + 1; !s.IsTerminal; step++)
+        {
+            var best = ScoreAndChoose(s);
+            total += best == ArcHybrid.Shift && !s.CanLeft && !s.CanRight ? 0 : _scores[best];
+            _runMoves[step] = best;
+            s.Apply(best, labels);
+        }
+
+        return total;
+    }
+
+    private void Replay(int[] moves, int steps)
+    {
+        var labels = ParserModel.LabelCount;
+        State.Reset(Input.Length, ParserModel.RootLabel);
+        for (var step = 0; step < steps; step++)
+            State.Apply(moves[step], labels);
+    }
+
+    /// <summary>
+    /// The best legal transition. An empty stack leaves only SHIFT, which is taken without scoring
+    /// (its score counts as 0 in a run's total).
+    /// </summary>
+    private int ScoreAndChoose(ParseState s)
+    {
+        if (!s.CanLeft && !s.CanRight)
+        {
+            _scores[ArcHybrid.Shift] = 0;
+            return ArcHybrid.Shift;
+        }
+
+        ScoreTransitions(s);
+        return BestLegal(s, _scores, ParserModel.LabelCount);
+    }
+
+    private void ScoreTransitions(ParseState s)
+    {
+        var n = ParserFeatures.Extract(Input, s, _features);
+        Array.Clear(_scores);
+        _model.Weights.AddScores(_features.AsSpan(0, n), _scores);
+        ScoredSteps++;
+    }
+
+    /// <summary>Fills <see cref="Input"/> from tokens [first, first+count) of a tagged document.</summary>
+    public void Load(Document doc, int first, int count)
+    {
+        Input.Reset(count);
+        for (var i = 0; i < count; i++)
+        {
+            var t = first + i;
+            var lower = FeatureHash.OfLowerChars(doc.NormOf(t));
+            Input.Set(i, lower, doc.XposOf(t), (int)doc.UposOf(t), _model.Clusters.PathOf(lower));
+        }
+    }
+
+    /// <summary>The highest-scoring legal class (there is always one in a non-terminal state).</summary>
+    internal static int BestLegal(ParseState s, ReadOnlySpan<float> scores, int labels)
+    {
+        var best = -1;
+        var bestScore = float.NegativeInfinity;
+        if (s.CanShift)
+        {
+            best = ArcHybrid.Shift;
+            bestScore = scores[ArcHybrid.Shift];
+        }
+
+        if (s.CanLeft)
+        {
+            if (s.Buffer == s.Length)
+            {
+                var c = ArcHybrid.Left(s.RootLabel);
+                if (best < 0 || scores[c] > bestScore)
+                {
+                    best = c;
+                    bestScore = scores[c];
+                }
+            }
+            else
+            {
+                for (var l = 1; l < labels; l++)
+                {
+                    var c = ArcHybrid.Left(l);
+                    if (l != s.RootLabel && scores[c] > bestScore)
+                    {
+                        best = c;
+                        bestScore = scores[c];
+                    }
+                }
+            }
+        }
+
+        if (s.CanRight)
+        {
+            for (var l = 1; l < labels; l++)
+            {
+                var c = ArcHybrid.Right(l, labels);
+                if (l != s.RootLabel && scores[c] > bestScore)
+                {
+                    best = c;
+                    bestScore = scores[c];
+                }
+            }
+        }
+
+        return best;
+    }
+}
