@@ -5,9 +5,10 @@ namespace Entente.Nlp.Parsing;
 
 /// <summary>
 /// How far the parser looks beyond its greedy choices (selectional branching, after Choi and McCallum
-/// 2013): the <see cref="Branches"/> closest calls of the greedy parse, those whose best and second-best
-/// legal transitions scored less than <see cref="Margin"/> apart, are parsed again from there with the
-/// second-best, and the sentence keeps the parse with the highest total score. Every parse of a sentence
+/// 2013): the <see cref="Branches"/> closest calls of the greedy parse, those where the best transition
+/// of another move (shift, left arc, right arc) scored less than <see cref="Margin"/> below the chosen
+/// one, are parsed again from there with that runner-up, and the sentence keeps the parse with the
+/// highest total score. Every parse of a sentence
 /// takes the same 2n transitions, so the totals compare. Zero branches is plain greedy parsing.
 /// </summary>
 public readonly record struct ParserSearch(int Branches, float Margin)
@@ -124,26 +125,36 @@ public sealed class SentenceParser
         var limit = _branchMargin.Length;
         for (var step = 0; !s.IsTerminal; step++)
         {
-            var best = ScoreAndChoose(s);
-            var bestScore = _scores[best];
-            if (limit > 0 && (s.CanLeft || s.CanRight))
+            int best;
+            if (limit == 0 || !(s.CanLeft || s.CanRight))
             {
-                // the runner-up: hide the winner for a moment
-                _scores[best] = float.NegativeInfinity;
-                var second = BestLegal(s, _scores, labels);
-                _scores[best] = bestScore;
-                var margin = bestScore - _scores[second];
-                if (second != best && margin < Search.Margin && (found < limit || margin < _branchMargin[found - 1]))
+                best = ScoreAndChoose(s);
+            }
+            else
+            {
+                // the runner-up is the best transition of another move: another label on the same arc
+                // rarely changes the rest of the parse, so it is not worth one
+                ScoreTransitions(s);
+                var shift = BestOfMove(s, _scores, labels, 0);
+                var left = BestOfMove(s, _scores, labels, 1);
+                var right = BestOfMove(s, _scores, labels, 2);
+                best = Better(Better(shift, left), right);
+                var second = best == shift ? Better(left, right) : best == left ? Better(shift, right) : Better(shift, left);
+                var margin = second < 0 ? float.PositiveInfinity : _scores[best] - _scores[second];
+                if (margin < Search.Margin && (found < limit || margin < _branchMargin[found - 1]))
                     found = InsertBranch(found, margin, step, second, _scores[second]);
             }
 
             _greedyMoves[step] = best;
-            _greedyScores[step] = bestScore;
+            _greedyScores[step] = _scores[best];
             s.Apply(best, labels);
         }
 
         return found;
     }
+
+    /// <summary>Of two classes (-1 for none), the higher-scoring; the first on ties.</summary>
+    private int Better(int a, int b) => b < 0 || (a >= 0 && _scores[a] >= _scores[b]) ? a : b;
 
     /// <summary>Keeps the branch list sorted by margin and at most its capacity long; returns its new length.</summary>
     private int InsertBranch(int count, float margin, int step, int move, float score)
@@ -237,52 +248,43 @@ public sealed class SentenceParser
         }
     }
 
-    /// <summary>The highest-scoring legal class (there is always one in a non-terminal state).</summary>
+    /// <summary>The highest-scoring legal class (there is always one in a non-terminal state); on ties SHIFT, then LEFT, then RIGHT.</summary>
     internal static int BestLegal(ParseState s, ReadOnlySpan<float> scores, int labels)
     {
+        var best = BestOfMove(s, scores, labels, 0);
+        var left = BestOfMove(s, scores, labels, 1);
+        if (left >= 0 && (best < 0 || scores[left] > scores[best]))
+            best = left;
+        var right = BestOfMove(s, scores, labels, 2);
+        if (right >= 0 && (best < 0 || scores[right] > scores[best]))
+            best = right;
+        return best;
+    }
+
+    /// <summary>The highest-scoring legal class of one move (0 shift, 1 left, 2 right), or -1 when the move is illegal.</summary>
+    internal static int BestOfMove(ParseState s, ReadOnlySpan<float> scores, int labels, int move)
+    {
+        switch (move)
+        {
+            case 0:
+                return s.CanShift ? ArcHybrid.Shift : -1;
+            case 1 when !s.CanLeft:
+                return -1;
+            case 1 when s.Buffer == s.Length:
+                return ArcHybrid.Left(s.RootLabel);
+            case 2 when !s.CanRight:
+                return -1;
+        }
+
         var best = -1;
         var bestScore = float.NegativeInfinity;
-        if (s.CanShift)
+        for (var l = 1; l < labels; l++)
         {
-            best = ArcHybrid.Shift;
-            bestScore = scores[ArcHybrid.Shift];
-        }
-
-        if (s.CanLeft)
-        {
-            if (s.Buffer == s.Length)
+            var c = move == 1 ? ArcHybrid.Left(l) : ArcHybrid.Right(l, labels);
+            if (l != s.RootLabel && (best < 0 || scores[c] > bestScore))
             {
-                var c = ArcHybrid.Left(s.RootLabel);
-                if (best < 0 || scores[c] > bestScore)
-                {
-                    best = c;
-                    bestScore = scores[c];
-                }
-            }
-            else
-            {
-                for (var l = 1; l < labels; l++)
-                {
-                    var c = ArcHybrid.Left(l);
-                    if (l != s.RootLabel && scores[c] > bestScore)
-                    {
-                        best = c;
-                        bestScore = scores[c];
-                    }
-                }
-            }
-        }
-
-        if (s.CanRight)
-        {
-            for (var l = 1; l < labels; l++)
-            {
-                var c = ArcHybrid.Right(l, labels);
-                if (l != s.RootLabel && scores[c] > bestScore)
-                {
-                    best = c;
-                    bestScore = scores[c];
-                }
+                best = c;
+                bestScore = scores[c];
             }
         }
 
