@@ -126,7 +126,7 @@ public sealed class SentenceParser
         for (var step = 0; !s.IsTerminal; step++)
         {
             int best;
-            if (limit == 0 || !(s.CanLeft || s.CanRight))
+            if (limit == 0 || OnlyLegal(s) >= 0)
             {
                 best = ScoreAndChoose(s);
             }
@@ -151,6 +151,16 @@ public sealed class SentenceParser
         }
 
         return found;
+    }
+
+    /// <summary>The one legal class when there is no choice, else -1.</summary>
+    private static int OnlyLegal(ParseState s)
+    {
+        if (s.CanRight)
+            return -1;
+        if (!s.CanLeft)
+            return ArcHybrid.Shift;
+        return s.Buffer == s.Length ? ArcHybrid.Left(s.RootLabel) : -1;
     }
 
     /// <summary>Of two classes (-1 for none), the higher-scoring; the first on ties.</summary>
@@ -213,15 +223,16 @@ public sealed class SentenceParser
     }
 
     /// <summary>
-    /// The best legal transition. An empty stack leaves only SHIFT, which is taken without scoring
-    /// (its score counts as 0 in a run's total).
+    /// The best legal transition. When only one is legal (SHIFT on an empty stack, the root arc at the
+    /// end) it is taken without scoring, and its score counts as 0 in a run's total.
     /// </summary>
     private int ScoreAndChoose(ParseState s)
     {
-        if (!s.CanLeft && !s.CanRight)
+        var only = OnlyLegal(s);
+        if (only >= 0)
         {
-            _scores[ArcHybrid.Shift] = 0;
-            return ArcHybrid.Shift;
+            _scores[only] = 0;
+            return only;
         }
 
         ScoreTransitions(s);
