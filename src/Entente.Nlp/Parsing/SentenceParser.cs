@@ -17,11 +17,11 @@ public readonly record struct ParserSearch(int Branches, float Margin)
     public static ParserSearch Greedy { get; } = new(0, 0);
 
     /// <summary>
-    /// Up to two branches at calls closer than 10 (the shipped model's transition scores run in the
+    /// Up to four branches at calls closer than 10 (the shipped model's transition scores run in the
     /// hundreds). Tuned on EWT and GUM dev with predicted tags: more branches or a wider margin buy little
     /// accuracy for much more time (README, models).
     /// </summary>
-    public static ParserSearch Default { get; } = new(2, 10f);
+    public static ParserSearch Default { get; } = new(4, 10f);
 }
 
 /// <summary>Parses one sentence at a time with reused buffers; one instance per thread.</summary>
@@ -37,6 +37,13 @@ public sealed class SentenceParser
     private int[] _runMoves = new int[128];
     private int[] _bestMoves = new int[128];
 
+    // the greedy run's scores by step and a table from a step's feature key to that step: a branch that
+    // meets a configuration with exactly the greedy run's features reuses its scores instead of scoring
+    private readonly bool _reuseScores;
+    private float[] _scoreRows = [];
+    private ulong[] _memoKeys = [];
+    private int[] _memoSteps = [];
+
     // the closest calls of the greedy run, closest first: margin, step, second-best transition and its score
     private readonly float[] _branchMargin;
     private readonly int[] _branchStep;
@@ -49,11 +56,18 @@ public sealed class SentenceParser
     }
 
     public SentenceParser(ParserModel model, ParserSearch search)
+        : this(model, search, reuseScores: true)
+    {
+    }
+
+    /// <param name="reuseScores">false scores every configuration of a branch afresh (the same parse, slower; for tests).</param>
+    internal SentenceParser(ParserModel model, ParserSearch search, bool reuseScores)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfNegative(search.Branches);
         _model = model;
         Search = search;
+        _reuseScores = reuseScores && search.Branches > 0;
         _branchMargin = new float[search.Branches];
         _branchStep = new int[search.Branches];
         _branchMove = new int[search.Branches];
@@ -68,6 +82,9 @@ public sealed class SentenceParser
 
     /// <summary>Transitions scored by the last <see cref="Parse"/>: at most 2n when greedy, more for each branch.</summary>
     public int ScoredSteps { get; private set; }
+
+    /// <summary>Configurations of the last <see cref="Parse"/>'s branches whose scores were the greedy run's, not scored again.</summary>
+    public int ReusedSteps { get; private set; }
 
     /// <summary>The total score of the transitions of the last parse (the highest of the runs tried).</summary>
     public double Score { get; private set; }
@@ -85,7 +102,10 @@ public sealed class SentenceParser
             _bestMoves = new int[n];
         }
 
+        if (_reuseScores)
+            PrepareMemo(steps);
         ScoredSteps = 0;
+        ReusedSteps = 0;
         var branches = RunGreedy();
         var bestTotal = 0.0;
         for (var i = 0; i < steps; i++)
@@ -128,13 +148,13 @@ public sealed class SentenceParser
             int best;
             if (limit == 0 || OnlyLegal(s) >= 0)
             {
-                best = ScoreAndChoose(s);
+                best = ScoreAndChoose(s, reuse: false);
             }
             else
             {
                 // the runner-up is the best transition of another move: another label on the same arc
                 // rarely changes the rest of the parse, so it is not worth one
-                ScoreTransitions(s);
+                ScoreTransitions(s, step, record: _reuseScores);
                 var shift = BestOfMove(s, _scores, labels, 0);
                 var left = BestOfMove(s, _scores, labels, 1);
                 var right = BestOfMove(s, _scores, labels, 2);
@@ -205,8 +225,8 @@ public sealed class SentenceParser
         s.Apply(move, labels);
         for (var step = at + 1; !s.IsTerminal; step++)
         {
-            var best = ScoreAndChoose(s);
-            total += best == ArcHybrid.Shift && !s.CanLeft && !s.CanRight ? 0 : _scores[best];
+            var best = ScoreAndChoose(s, reuse: _reuseScores);
+            total += _scores[best];
             _runMoves[step] = best;
             s.Apply(best, labels);
         }
@@ -226,7 +246,7 @@ public sealed class SentenceParser
     /// The best legal transition. When only one is legal (SHIFT on an empty stack, the root arc at the
     /// end) it is taken without scoring, and its score counts as 0 in a run's total.
     /// </summary>
-    private int ScoreAndChoose(ParseState s)
+    private int ScoreAndChoose(ParseState s, bool reuse)
     {
         var only = OnlyLegal(s);
         if (only >= 0)
@@ -235,16 +255,79 @@ public sealed class SentenceParser
             return only;
         }
 
-        ScoreTransitions(s);
+        if (reuse)
+            ReuseOrScore(s);
+        else
+            ScoreTransitions(s, -1, record: false);
         return BestLegal(s, _scores, ParserModel.LabelCount);
     }
 
-    private void ScoreTransitions(ParseState s)
+    /// <summary>Scores the transitions of <paramref name="s"/>; with <paramref name="record"/>, keeps the scores as those of greedy step <paramref name="step"/>.</summary>
+    private void ScoreTransitions(ParseState s, int step, bool record)
     {
         var n = ParserFeatures.Extract(Input, s, _features);
         Array.Clear(_scores);
         _model.Weights.AddScores(_features.AsSpan(0, n), _scores);
         ScoredSteps++;
+        if (!record)
+            return;
+        Array.Copy(_scores, 0, _scoreRows, step * _scores.Length, _scores.Length);
+        var mask = _memoKeys.Length - 1;
+        var key = KeyOf(_features.AsSpan(0, n));
+        var i = (int)(key & (ulong)mask);
+        while (_memoKeys[i] != 0 && _memoKeys[i] != key)
+            i = (i + 1) & mask;
+        _memoKeys[i] = key;
+        _memoSteps[i] = step;
+    }
+
+    /// <summary>The greedy run's scores when it met the same features, else fresh ones.</summary>
+    private void ReuseOrScore(ParseState s)
+    {
+        var n = ParserFeatures.Extract(Input, s, _features);
+        var mask = _memoKeys.Length - 1;
+        var key = KeyOf(_features.AsSpan(0, n));
+        for (var i = (int)(key & (ulong)mask); _memoKeys[i] != 0; i = (i + 1) & mask)
+        {
+            if (_memoKeys[i] == key)
+            {
+                Array.Copy(_scoreRows, _memoSteps[i] * _scores.Length, _scores, 0, _scores.Length);
+                ReusedSteps++;
+                return;
+            }
+        }
+
+        Array.Clear(_scores);
+        _model.Weights.AddScores(_features.AsSpan(0, n), _scores);
+        ScoredSteps++;
+    }
+
+    /// <summary>One 64-bit key for a whole feature vector (never 0, the empty slot): equal keys mean equal features but for a 2^-64 chance.</summary>
+    private static ulong KeyOf(ReadOnlySpan<ulong> features)
+    {
+        var h = 0xCBF29CE484222325UL;
+        foreach (var f in features)
+            h = (h ^ f) * 0x100000001B3UL + (h >> 29);
+        return h | 1;
+    }
+
+    private void PrepareMemo(int steps)
+    {
+        var size = 64;
+        while (size < 2 * steps)
+            size <<= 1;
+        if (_memoKeys.Length < size)
+        {
+            _memoKeys = new ulong[size];
+            _memoSteps = new int[size];
+        }
+        else
+        {
+            Array.Clear(_memoKeys);
+        }
+
+        if (_scoreRows.Length < steps * _scores.Length)
+            _scoreRows = new float[Math.Max(steps, 128) * _scores.Length];
     }
 
     /// <summary>Fills <see cref="Input"/> from tokens [first, first+count) of a tagged document.</summary>

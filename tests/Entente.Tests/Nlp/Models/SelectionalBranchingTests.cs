@@ -84,6 +84,30 @@ public sealed class SelectionalBranchingTests
     }
 
     [Fact]
+    public void ReusingTheGreedyRunsScores_GivesTheSameParse_WithFewerScoredSteps()
+    {
+        var search = new ParserSearch(4, 30f);
+        var reusing = new SentenceParser(Model.Value, search);
+        var scoring = new SentenceParser(Model.Value, search, reuseScores: false);
+        long reusingSteps = 0, scoringSteps = 0, reused = 0;
+        foreach (var s in DevSample(200))
+        {
+            var a = Parse(reusing, s);
+            reused += reusing.ReusedSteps;
+            var b = Parse(scoring, s);
+            Assert.Equal(b.Heads, a.Heads);
+            Assert.Equal(b.Labels, a.Labels);
+            Assert.Equal(b.Score, a.Score, 3);
+            Assert.Equal(0, scoring.ReusedSteps);
+            Assert.Equal(b.Steps, a.Steps + reusing.ReusedSteps);
+            reusingSteps += a.Steps;
+            scoringSteps += b.Steps;
+        }
+
+        Assert.True(reused > 0 && reusingSteps < scoringSteps, $"scored {reusingSteps} reusing, {scoringSteps} without");
+    }
+
+    [Fact]
     public void ZeroBranches_IsThePlainGreedyParse()
     {
         var parser = new SentenceParser(Model.Value, ParserSearch.Greedy);
