@@ -654,7 +654,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             return; // "the Polish-flagged Marinette": a demonym inside a word does not introduce a name
         var t = draft.EndToken;
         var count = 0;
-        while (t < sentenceEnd && count < MaxNameTokens && LooksLikeNameWord(doc, t) && !StartsDictionaryPhrase(doc, t))
+        while (t < sentenceEnd && count < MaxNameTokens && LooksLikeNameWord(doc, t) && !StartsDictionaryPhrase(doc, t, sentenceEnd))
         {
             t++;
             count++;
@@ -682,15 +682,30 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         return upos is Upos.None or Upos.PROPN;
     }
 
-    private bool StartsDictionaryPhrase(Document doc, int t)
+    /// <summary>
+    /// Whether a dictionary phrase (actor or agent) starts at token <paramref name="t"/> and ends within the next few
+    /// tokens: "Iranian Red Crescent Society" is Iran's demonym before a named organisation, not a person's name.
+    /// </summary>
+    private bool StartsDictionaryPhrase(Document doc, int t, int sentenceEnd)
     {
-        var e = new PieceEnumerator(doc.TextOf(t));
-        if (!e.MoveNext())
-            return false;
-        var id = dictionary.Vocabulary.Find(e.Current);
-        var node = dictionary.ActorTrie.Step(PhraseTrie.Root, id);
-        var agent = dictionary.AgentTrie.Step(PhraseTrie.Root, id);
-        return (node >= 0 && dictionary.ActorTrie.ValueAt(node) >= 0) || (agent >= 0 && dictionary.AgentTrie.ValueAt(agent) >= 0);
+        var actor = PhraseTrie.Root;
+        var agent = PhraseTrie.Root;
+        var last = Math.Min(sentenceEnd, t + MaxNameTokens);
+        for (var k = t; k < last && (actor >= 0 || agent >= 0); k++)
+        {
+            var e = new PieceEnumerator(doc.TextOf(k));
+            while (e.MoveNext() && (actor >= 0 || agent >= 0))
+            {
+                var id = dictionary.Vocabulary.Find(e.Current);
+                actor = actor >= 0 ? dictionary.ActorTrie.Step(actor, id) : -1;
+                agent = agent >= 0 ? dictionary.AgentTrie.Step(agent, id) : -1;
+            }
+
+            if ((actor >= 0 && dictionary.ActorTrie.ValueAt(actor) >= 0) || (agent >= 0 && dictionary.AgentTrie.ValueAt(agent) >= 0))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>"American tariffs": a singular demonym before a common word describes it and is not an actor one can refer back to.</summary>

@@ -22,6 +22,20 @@ public sealed record EventCoderOptions
     public bool CodeSelfEvents { get; init; }
 
     /// <summary>
+    /// Drop events between a state and itself: "Trump argued that the United States was responsible" is no event
+    /// of USAGOV toward USA. Both sides must stand for the state as such (the bare country or its government);
+    /// a government acting on its own rebels, opposition or citizens is still coded. On for news.
+    /// </summary>
+    public bool DropSameStateEvents { get; init; } = true;
+
+    /// <summary>
+    /// A bare statement (CAMEO 010) by a speaker who is not a state (a militia, a charity, a newspaper, an
+    /// international body) toward a state is not coded: "Hezbollah says its pause on strikes on the United States
+    /// will last" is no statement to the United States; whatever the speaker reports is coded on its own. On for news.
+    /// </summary>
+    public bool DropNonStateStatements { get; init; } = true;
+
+    /// <summary>
     /// PETRARCH's <c>new_actor_length</c>: a source or target phrase that no dictionary resolves, of at most this
     /// many words, becomes an actor named by its own words in quotes ("\"THE MINISTRY OF MAGIC\""). 0 turns it off.
     /// </summary>
@@ -37,6 +51,7 @@ public sealed record EventCoderOptions
         new()
         {
             RequireDyad = requireDyad, NewActorLength = newActorLength, DropStatementsWithoutTarget = false, DropWeakTargets = false,
+            DropSameStateEvents = false, DropNonStateStatements = false,
             CommaClauses = commaClauses ?? CommaClauseLimits.Petrarch, ReportingClausesFrameSentence = false,
         };
 

@@ -149,6 +149,29 @@ internal sealed class SentenceAnalysis
         }
     }
 
+    /// <summary>
+    /// Sets aside the phrase-only discards of the sentence ("World War II" in "the parade marking the end of World War
+    /// II"): like a set-aside comma clause, their words are no predicates and their actors no one's arguments.
+    /// </summary>
+    public void SetAsideDiscardedPhrases(IDiscardFilter discards, Document document)
+    {
+        var mask = _discarded.Length >= Count ? _discarded : _discarded = new bool[Math.Max(Count, _discarded.Length * 2)];
+        var span = mask.AsSpan(0, Count);
+        span.Clear();
+        if (!discards.MarkDiscardedPhrases(document, SentenceIndex, span))
+            return;
+        for (var i = 0; i < Count; i++)
+        {
+            if (span[i])
+            {
+                _setAside[i] = true;
+                _mentionOf[i] = -1;
+            }
+        }
+    }
+
+    private bool[] _discarded = new bool[64];
+
     /// <summary>Whether the token is in a comma-delimited stretch set aside before coding.</summary>
     public bool IsSetAside(int i) => _setAside[i];
 

@@ -964,6 +964,20 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             var tc = s.Mentions[target].Code;
             if (source == target || (!options.CodeSelfEvents && string.Equals(sc, tc, StringComparison.Ordinal)))
                 return;
+
+            // "Trump argued that the United States was responsible": the state toward itself is no event
+            if (options.DropSameStateEvents && StateActors.IsStateItself(s.Mentions[source]) && StateActors.IsStateItself(s.Mentions[target])
+                && StateActors.StateOf(s.Mentions[source]) == StateActors.StateOf(s.Mentions[target]))
+            {
+                return;
+            }
+
+            // "Hezbollah says ... strikes on the United States": a non-state speaker's bare statement is not addressed to a state
+            if (options.DropNonStateStatements && code == "010" && !StateActors.SpeaksForState(s.Mentions[source])
+                && StateActors.StateOf(s.Mentions[target]) is not null)
+            {
+                return;
+            }
         }
 
         // words about nobody in particular say little: a statement, appeal, promise or consultation (roots 01-04)
