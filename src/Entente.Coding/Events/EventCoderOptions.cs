@@ -36,6 +36,19 @@ public sealed record EventCoderOptions
     public bool DropNonStateStatements { get; init; } = true;
 
     /// <summary>
+    /// PETRARCH's reading of a passive verb with no "by" agent: its subject is the source and the target comes from the
+    /// rest of the clause ("The Philippines was criticized over its dispute with Eriador" is PHL against ERI), as
+    /// the validation records expect. Off for news, where the subject of "was criticized" is the one criticized.
+    /// </summary>
+    public bool PassiveSubjectActsWithoutAgent { get; init; }
+
+    /// <summary>
+    /// PETRARCH codes a verb without a target actor only when its phrase holds some noun phrase, even one that is no
+    /// actor ("a senior official said on Saturday" is coded, "... said today" is not). Off for news.
+    /// </summary>
+    public bool OneSidedEventsNeedAPhrase { get; init; }
+
+    /// <summary>
     /// PETRARCH's <c>new_actor_length</c>: a source or target phrase that no dictionary resolves, of at most this
     /// many words, becomes an actor named by its own words in quotes ("\"THE MINISTRY OF MAGIC\""). 0 turns it off.
     /// </summary>
@@ -51,7 +64,8 @@ public sealed record EventCoderOptions
         new()
         {
             RequireDyad = requireDyad, NewActorLength = newActorLength, DropStatementsWithoutTarget = false, DropWeakTargets = false,
-            DropSameStateEvents = false, DropNonStateStatements = false,
+            DropSameStateEvents = false, DropNonStateStatements = false, PassiveSubjectActsWithoutAgent = true,
+            OneSidedEventsNeedAPhrase = true,
             CommaClauses = commaClauses ?? CommaClauseLimits.Petrarch, ReportingClausesFrameSentence = false,
         };
 

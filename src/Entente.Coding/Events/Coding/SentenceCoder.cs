@@ -43,6 +43,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         _s = s;
         _finder.Reset(s);
         _finder.NewActorLength = options.NewActorLength;
+        _finder.PassiveSubjectActs = options.PassiveSubjectActsWithoutAgent;
         FindPredicates();
         if (_predicates.Count == 0)
             return;
@@ -951,12 +952,27 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         return root is >= 1 and <= 8 or >= 10 and <= 13 or 16;
     }
 
+    /// <summary>An object or prepositional phrase of the verb ("said on Saturday"), not a bare time word ("said today").</summary>
+    private bool HasNominalDependent(int p)
+    {
+        foreach (var c in _s.Children(p))
+        {
+            var r = _s.Rel(c);
+            if (r == Relations.Obj || r == Relations.Iobj || Relations.IsOblique(r))
+                return true;
+        }
+
+        return false;
+    }
+
     private void Add(List<RawEvent> output, Predicate q, int source, int target, string code, bool negated, Modality modality, int anchor = -1)
     {
         var s = _s;
         if (source < 0 && target < 0)
             return;
         if (options.RequireDyad && (source < 0 || target < 0))
+            return;
+        if (target < 0 && options.OneSidedEventsNeedAPhrase && !q.IsNominal && !HasNominalDependent(q.Token))
             return;
         if (source >= 0 && target >= 0)
         {
