@@ -245,6 +245,8 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         MentionDraft? previous = null;
         var previousEnd = -1;
         var previousLinked = false;
+        MentionDraft? sharedTitle = null; // a title that shares the states of the linked title after it
+        string? sharedSector = null;
         var i = 0;
         while (i < segments.Count)
         {
@@ -290,7 +292,25 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
 
             var draft = Compose(doc, s, b, segments, groupStart, j, linkedAt, retired);
             if (draft is not null && previous is not null && Distributes(doc, b, segments, previousEnd, groupStart, j))
+            {
                 Distribute(previous, previousLinked, draft);
+                if (sharedTitle is not null && draft.DistributedTitle && dictionary.Codes.CountryOf(draft.Code) is { } more)
+                    sharedTitle.Alternatives = [.. sharedTitle.Alternatives!, CameoCodes.Compose(more, sharedSector, null)];
+            }
+            else
+            {
+                sharedTitle = null;
+            }
+
+            if (draft is not null && previous is not null && linkedAt >= 0 && SharesLinkedState(doc, b, previous, previousEnd, segments[groupStart].PieceStart, draft))
+            {
+                // "Lawmakers and officials in Fornost (and Gondor)": the first title is also Fornost's (and Gondor's)
+                sharedSector = previous.Code;
+                previous.Code = CameoCodes.Compose(dictionary.Codes.CountryOf(draft.Code), previous.Code, null);
+                previous.Alternatives = [previous.Code];
+                previous.Resolution = Resolution.Title;
+                sharedTitle = previous;
+            }
             if (draft is not null)
             {
                 ExtendWithName(doc, end, b, draft);
@@ -343,6 +363,23 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             return false;
         var word = doc.Text.AsSpan(b.Start[previousEnd], b.End[previousEnd] - b.Start[previousEnd]);
         return word is "and" or "or" or "," || word.SequenceEqual("&");
+    }
+
+    /// <summary>
+    /// "Lawmakers and officials in Fornost": a title with no state, joined by "and" to a title that a linker ties to
+    /// a state, is that state's too. <paramref name="gapStart"/> and <paramref name="gapEnd"/> are the pieces between them.
+    /// </summary>
+    private bool SharesLinkedState(Document doc, Buffers b, MentionDraft previous, int gapStart, int gapEnd, MentionDraft draft)
+    {
+        if (gapEnd - gapStart != 1 || previous.Kind != DraftKind.Title || draft.Kind != DraftKind.Title || previous.Code is not { Length: 3 }
+            || !CameoCodes.IsSector(previous.Code) || dictionary.Codes.CountryOf(previous.Code) is not null
+            || dictionary.Codes.CountryOf(draft.Code) is null)
+        {
+            return false;
+        }
+
+        var word = doc.Text.AsSpan(b.Start[gapStart], b.End[gapStart] - b.Start[gapStart]);
+        return word is "and" or "or";
     }
 
     private void Distribute(MentionDraft previous, bool previousLinked, MentionDraft draft)

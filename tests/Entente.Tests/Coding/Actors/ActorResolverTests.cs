@@ -171,6 +171,16 @@ public sealed class CompositionTests
     }
 
     [Fact]
+    public void TitleBeforeALinkedTitle_SharesItsStates()
+    {
+        // "Lawmakers and officials in Ukraine and Poland": the lawmakers are Ukraine's and Poland's too
+        var mentions = Resolve("Lawmakers and officials in Ukraine and Poland met .");
+        var lawmakers = Assert.Single(mentions, m => m.Text == "Lawmakers");
+        Assert.Equal("UKRLEG", lawmakers.Code);
+        Assert.Equal(["UKRLEG", "POLLEG"], lawmakers.Codes!);
+    }
+
+    [Fact]
     public void StateOfAListOfTitles_GoesToEachTitle()
     {
         var mentions = Resolve("The Danish media and government warned .");
