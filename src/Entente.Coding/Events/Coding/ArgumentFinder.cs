@@ -622,7 +622,8 @@ internal sealed class ArgumentFinder
     private int? NewActor(int head)
     {
         var s = _s;
-        if (s.Upos(head) is not (Upos.NOUN or Upos.PROPN))
+        // a phrase in a set-aside comma clause or discard is no one's argument, named or not
+        if (s.Upos(head) is not (Upos.NOUN or Upos.PROPN) || s.IsSetAside(head))
             return null;
         _np.Clear();
         _queue.Clear();
