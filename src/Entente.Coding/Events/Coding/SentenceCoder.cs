@@ -61,6 +61,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 q.Suppressed = true;
         }
 
+        BorrowSourcesFromEventPhrases();
         LinkGovernors(output);
         if (options.ReportingClausesFrameSentence)
             LinkReportingClause();
@@ -404,6 +405,52 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             // "Chinese talks between A and B": a source with a compound target is a plain event
             q.Targets.AddRange(q.Compound);
             q.Compound.Clear();
+        }
+    }
+
+    /// <summary>
+    /// "Two Palestinians are killed in an Israeli air attack": a passive verb with no agent takes the source of the
+    /// eventive noun in its "in"/"during" phrase, which names the same event; that noun is then not coded again
+    /// unless it has a target of its own.
+    /// </summary>
+    private void BorrowSourcesFromEventPhrases()
+    {
+        var s = _s;
+        foreach (var q in _predicates)
+        {
+            if (q.IsNominal || q.Sources.Count > 0 || !s.IsPassive(q.Token) || _finder.AgentOf(q.Token) >= 0)
+                continue;
+            foreach (var c in s.Children(q.Token))
+            {
+                var k = _predicateAt[c];
+                if (k < 0 || !Relations.IsOblique(s.Rel(c)))
+                    continue;
+                var noun = _predicates[k];
+                var prep = s.CaseOf(c);
+                if (!noun.IsNominal || noun.Sources.Count == 0
+                    || !(prep.Equals("in", StringComparison.OrdinalIgnoreCase) || prep.Equals("during", StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                foreach (var src in noun.Sources)
+                {
+                    if (!q.Targets.Contains(src))
+                        q.Sources.Add(src);
+                }
+
+                // "killed [190] in an airstrike [195]": the noun says more precisely how, within the same kind of event
+                if (q.Sources.Count > 0 && q.Codes.Forward is { Length: >= 3 } verbCode && verbCode[2] == '0' && verbCode.Length == 3
+                    && noun.Codes.Forward is { Length: >= 3 } nounCode && nounCode != verbCode
+                    && string.CompareOrdinal(nounCode, 0, verbCode, 0, 2) == 0 && q.Codes.Reverse is null)
+                {
+                    q.Codes = new EventCodes(nounCode, null);
+                }
+
+                // the noun's own target ("an attack on a car in Gaza") keeps its event; otherwise it is the verb's
+                noun.Suppressed |= q.Sources.Count > 0 && noun.Targets.Count == 0;
+                break;
+            }
         }
     }
 
