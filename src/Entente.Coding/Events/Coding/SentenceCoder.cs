@@ -486,6 +486,23 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         return false;
     }
 
+    /// <summary>Whether a speaker of <paramref name="speakers"/> is one of <paramref name="actors"/> or of the same state.</summary>
+    private bool SpeaksFor(List<int> speakers, List<int> actors)
+    {
+        if (SameActors(speakers, actors))
+            return true;
+        foreach (var x in speakers)
+        {
+            foreach (var y in actors)
+            {
+                if (_s.Mentions[x].Country is { } cx && cx == _s.Mentions[y].Country)
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool Overlaps(List<int> a, List<int> b)
     {
         foreach (var x in a)
@@ -547,6 +564,27 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             else if (Relations.IsSubject(r) && SubjectIsNegated(c, consumed))
             {
                 q.Negated = true;
+            }
+        }
+
+        // "would try to distance": the modal of a verb that is no predicate of its own (an uncoded "try", "seek")
+        // reaches the infinitive it governs
+        if (q.Modality == Modality.Asserted && s.Rel(q.Token) == Relations.Xcomp && s.Head(q.Token) is var up and >= 0 && _predicateAt[up] < 0)
+        {
+            foreach (var c in s.Children(up))
+            {
+                if (s.Rel(c) != Relations.Aux)
+                    continue;
+                var lemma = s.Lemma(c);
+                if (EnglishPredicateClasses.IsFutureAuxiliary(lemma) || EnglishPredicateClasses.IsFutureAuxiliary(s.Text(c)))
+                {
+                    Raise(q, Modality.Intended);
+                }
+                else if (EnglishPredicateClasses.IsHypotheticalAuxiliary(lemma))
+                {
+                    q.ModalIsWould = lemma.Equals("would", StringComparison.OrdinalIgnoreCase);
+                    Raise(q, Modality.Hypothetical);
+                }
             }
         }
 
@@ -767,7 +805,10 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 if (g is not null)
                 {
                     g.YieldsToEmbedded = true;
-                    if (q.Modality == Modality.Hypothetical && q.ModalIsWould)
+
+                    // "Russia said it would retaliate" is Russia's intention (its government may say it for it);
+                    // "analysts suggested Trump would try" is someone else's guess, and stays hypothetical
+                    if (q.Modality == Modality.Hypothetical && q.ModalIsWould && SpeaksFor(g.Sources, q.Sources))
                         q.Modality = Modality.Intended;
                     if (!SameActors(q.Sources, g.Sources) && q.Modality is Modality.Asserted or Modality.Intended)
                         q.Modality = Modality.Reported;
