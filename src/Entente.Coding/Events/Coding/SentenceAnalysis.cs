@@ -158,8 +158,10 @@ internal sealed class SentenceAnalysis
         var mask = _discarded.Length >= Count ? _discarded : _discarded = new bool[Math.Max(Count, _discarded.Length * 2)];
         var span = mask.AsSpan(0, Count);
         span.Clear();
+        _discardedCount = 0;
         if (!discards.MarkDiscardedPhrases(document, SentenceIndex, span))
             return;
+        _discardedCount = 1;
         for (var i = 0; i < Count; i++)
         {
             if (span[i])
@@ -171,6 +173,11 @@ internal sealed class SentenceAnalysis
     }
 
     private bool[] _discarded = new bool[64];
+
+    /// <summary>Whether the token belongs to a phrase-only discard of this sentence ("World War II").</summary>
+    public bool IsDiscarded(int i) => _discardedCount > 0 && _discarded[i];
+
+    private int _discardedCount;
 
     /// <summary>Whether the token is in a comma-delimited stretch set aside before coding.</summary>
     public bool IsSetAside(int i) => _setAside[i];

@@ -56,8 +56,9 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 FindVerbArguments(q);
             Qualify(q);
 
-            // history recalled to date the news ("five years after crowds burned its embassy") is not the news
-            if (ClauseRoles.IsRecalled(_s, q.Token))
+            // history recalled to date the news ("five years after crowds burned its embassy") is not the news,
+            // nor is an event dated by a past the discard list names ("islands it seized at the end of World War II")
+            if (ClauseRoles.IsRecalled(_s, q.Token) || DatedByDiscardedPast(q.Token))
                 q.Suppressed = true;
         }
 
@@ -452,6 +453,46 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 break;
             }
         }
+    }
+
+    /// <summary>Whether a prepositional phrase of the predicate holds a phrase-only discard ("at the end of World War II").</summary>
+    private bool DatedByDiscardedPast(int p)
+    {
+        var s = _s;
+        foreach (var c in s.Children(p))
+        {
+            if ((!Relations.IsOblique(s.Rel(c)) && !Relations.IsTemporal(s.Rel(c))) || CommaBetween(p, c))
+                continue; // past a comma the phrase more likely belongs to an apposition ("Hiroshima, the site of ...")
+            _stack.Clear();
+            _stack.Add(c);
+            while (_stack.Count > 0)
+            {
+                var t = _stack[^1];
+                _stack.RemoveAt(_stack.Count - 1);
+                if (s.IsDiscarded(t))
+                    return true;
+                foreach (var d in s.Children(t))
+                {
+                    if (!Relations.IsClausal(s.Rel(d)))
+                        _stack.Add(d);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private readonly List<int> _stack = [];
+
+    private bool CommaBetween(int a, int b)
+    {
+        for (var t = Math.Min(a, b) + 1; t < Math.Max(a, b); t++)
+        {
+            if (_s.Text(t).SequenceEqual(","))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>A coordinated verb the parser left without a subject shares the subject of the verb before it.</summary>

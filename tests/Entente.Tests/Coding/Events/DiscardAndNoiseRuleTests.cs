@@ -91,6 +91,31 @@ public sealed class DiscardAndNoiseRuleTests
             records.Select(r => (r.Phrase, r.Story, r.PhraseOnly)));
     }
 
+    // "Russia seized the islands from Japan at the end of World War II."
+    private const string SeizedAtTheEndOfWorldWarTwo = """
+        1 Russia Russia PROPN 2 nsubj Actor=B-RUS
+        2 seized seize VERB 0 root
+        3 the the DET 4 det
+        4 islands island NOUN 2 obj
+        5 from from ADP 6 case
+        6 Japan Japan PROPN 2 obl Actor=B-JPN
+        7 at at ADP 9 case
+        8 the the DET 9 det
+        9 end end NOUN 2 obl
+        10 of of ADP 13 case
+        11 World World PROPN 13 compound
+        12 War War PROPN 13 compound
+        13 II II PROPN 9 nmod SpaceAfter=No
+        14 . . PUNCT 2 punct
+        """;
+
+    [Fact]
+    public void EventDatedByAPhraseOnlyDiscard_IsHistoryAndNotCoded()
+    {
+        Assert.NotEmpty(Code(SeizedAtTheEndOfWorldWarTwo, null));
+        Assert.Empty(Code(SeizedAtTheEndOfWorldWarTwo, Filter("-WORLD WAR II\n")));
+    }
+
     // "Trump blamed the United States for the rift."
     private const string StateBlamesItself = """
         1 Trump Trump PROPN 2 nsubj Actor=B-USAGOV
