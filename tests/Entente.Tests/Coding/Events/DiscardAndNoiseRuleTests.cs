@@ -1,7 +1,6 @@
 using Entente.Coding;
 using Entente.Coding.Actors;
 using Entente.Coding.Events;
-using Entente.Nlp;
 using Entente.Nlp.Documents;
 
 namespace Entente.Tests.Coding.Events;
@@ -12,9 +11,6 @@ namespace Entente.Tests.Coding.Events;
 /// </summary>
 public sealed class DiscardAndNoiseRuleTests
 {
-    private static readonly Lazy<EventResources> Resources = new(() =>
-        EventResources.Load(new DataDirectory(Path.Combine(TestPaths.Repo, "data"))));
-
     // "China and Russia held talks marking the end of World War II."
     private const string ParadeMarkingWorldWarTwo = """
         1 China China PROPN 4 nsubj Actor=B-CHN
@@ -35,7 +31,7 @@ public sealed class DiscardAndNoiseRuleTests
     private static List<string> Code(string parse, IDiscardFilter? discards, EventCoderOptions? options = null)
     {
         var doc = HandParsed.Document(parse, new DateOnly(2025, 7, 16));
-        new EventCoder(Resources.Value.WithDiscards(discards), options).Process(doc);
+        new EventCoder(CoderTestResources.Value.WithDiscards(discards), options).Process(doc);
         return doc.Get<EventList>()!.Items.Select(e => $"{e.Source?.Code ?? "-"} {e.Target?.Code ?? "-"} {e.Cameo}").Order(StringComparer.Ordinal).ToList();
     }
 

@@ -1,21 +1,17 @@
 using Entente.Coding;
 using Entente.Coding.Events;
-using Entente.Nlp;
 
 namespace Entente.Tests.Coding.Events;
 
 /// <summary>The PETRARCH readings the validation records expect, each against the news default on the same sentence.</summary>
 public sealed class PetrarchOptionTests
 {
-    private static readonly Lazy<EventResources> Resources = new(() =>
-        EventResources.Load(new DataDirectory(Path.Combine(TestPaths.Repo, "data"))));
-
     private static readonly EventCoderOptions Petrarch = EventCoderOptions.ForPetrarch(requireDyad: false, newActorLength: 0, CommaClauseLimits.Off);
 
     private static List<string> Code(string parse, EventCoderOptions options)
     {
         var doc = HandParsed.Document(parse, new DateOnly(2025, 7, 16));
-        new EventCoder(Resources.Value, options).Process(doc);
+        new EventCoder(CoderTestResources.Value, options).Process(doc);
         return doc.Get<EventList>()!.Items.Select(e => $"{e.Source?.Code ?? "-"} {e.Target?.Code ?? "-"} {e.Cameo}").Order(StringComparer.Ordinal).ToList();
     }
 
