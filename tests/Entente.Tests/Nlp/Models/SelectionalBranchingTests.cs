@@ -108,6 +108,32 @@ public sealed class SelectionalBranchingTests
     }
 
     [Fact]
+    public void AVeryLongSentenceAfterShortOnes_GrowsTheBuffers_AndStillGetsTheSameTreeWithOrWithoutReuse()
+    {
+        var sample = DevSample(60);
+        var words = sample.SelectMany(s => Enumerable.Range(0, s.Length).Select(i => (s.Forms[i], s.Upos[i], s.Xpos[i]))).Take(600).ToList();
+        var longSentence = new AnnotatedSentence
+        {
+            Forms = words.Select(w => w.Item1).ToArray(),
+            Upos = words.Select(w => w.Item2).ToArray(),
+            Xpos = words.Select(w => w.Item3).ToArray(),
+            Lemmas = words.Select(w => w.Item1).ToArray(),
+            Heads = new int[words.Count],
+            Deprels = new ushort[words.Count],
+        };
+        var reusing = new SentenceParser(Model.Value, ParserSearch.Default);
+        var scoring = new SentenceParser(Model.Value, ParserSearch.Default, reuseScores: false);
+        Parse(reusing, sample[0]);
+        var a = Parse(reusing, longSentence);
+        var b = Parse(scoring, longSentence);
+        Assert.Equal(b.Heads, a.Heads);
+        Assert.Equal(b.Labels, a.Labels);
+        Assert.Equal(1, a.Heads.Count(h => h == longSentence.Length));
+        var again = Parse(reusing, sample[1]);
+        Assert.Equal(Parse(scoring, sample[1]).Heads, again.Heads);
+    }
+
+    [Fact]
     public void ZeroBranches_IsThePlainGreedyParse()
     {
         var parser = new SentenceParser(Model.Value, ParserSearch.Greedy);
