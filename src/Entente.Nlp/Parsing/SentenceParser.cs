@@ -8,8 +8,8 @@ namespace Entente.Nlp.Parsing;
 /// 2013): the <see cref="Branches"/> closest calls of the greedy parse, those where the best transition
 /// of another move (shift, left arc, right arc) scored less than <see cref="Margin"/> below the chosen
 /// one, are parsed again from there with that runner-up, and the sentence keeps the parse with the
-/// highest total score. Every parse of a sentence
-/// takes the same 2n transitions, so the totals compare. Zero branches is plain greedy parsing.
+/// highest total score. Every parse of a sentence takes the same 2n transitions, so the totals compare.
+/// Zero branches is plain greedy parsing.
 /// </summary>
 public readonly record struct ParserSearch(int Branches, float Margin)
 {
