@@ -303,12 +303,21 @@ public sealed class SentenceParser
     }
 
     /// <summary>One 64-bit key for a whole feature vector (never 0, the empty slot): equal keys mean equal features but for a 2^-64 chance.</summary>
+    /// <remarks>
+    /// Each feature hash already carries its template, so the vector is the multiset of its hashes: two
+    /// sums of independently mixed hashes, with no chain of multiplications from one feature to the next.
+    /// </remarks>
     private static ulong KeyOf(ReadOnlySpan<ulong> features)
     {
-        var h = 0xCBF29CE484222325UL;
+        var sum = 0UL;
+        var mixed = 0UL;
         foreach (var f in features)
-            h = (h ^ f) * 0x100000001B3UL + (h >> 29);
-        return h | 1;
+        {
+            sum += f;
+            mixed += (f ^ (f >> 29)) * 0xBF58476D1CE4E5B9UL;
+        }
+
+        return (sum ^ (mixed * 0x94D049BB133111EBUL)) | 1;
     }
 
     private void PrepareMemo(int steps)
