@@ -330,8 +330,12 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         }
         else
         {
+            // "the United States and Britain discuss imposing sanctions on Russia": a meeting of several parties is
+            // among themselves; what they discuss does not make its subject their counterpart
+            var among = q.Sources.Count >= 2
+                && (EnglishPredicateClasses.IsMutualVerb(s.Lemma(q.Token)) || EnglishPredicateClasses.IsReciprocalVerb(s.Lemma(q.Token)));
             _finder.TargetsMode = options.DropWeakTargets;
-            _finder.VerbTargets(q.Token, q.Sources, q.Targets);
+            _finder.VerbTargets(q.Token, q.Sources, q.Targets, fromEmbedded: !among);
             _finder.TargetsMode = false;
 
             // "... and promised aid to the villages" parsed with the verb as a modifier: the next actor
