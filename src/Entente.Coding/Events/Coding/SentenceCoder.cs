@@ -134,7 +134,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 // ("the affected villages"), nor adjectives unless they head a clause ("is willing to")
                 if (rel == Relations.Aux || rel == Relations.AuxPass || rel == Relations.Cop
                     || ((rel == Relations.Amod || rel == Relations.Compound) && !AfterConjunction(i))
-                    || (upos == Upos.ADJ && !HeadsClause(i)))
+                    || (upos == Upos.ADJ && !HeadsClause(i)) || InsideName(i))
                 {
                     continue;
                 }
@@ -497,6 +497,16 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A word of a name of several words is no verb, whatever the tagger said: "The United States, the European
+    /// Union and partners issue a statement" has no "states", "Hamas forces and the IDF clash" no "forces".
+    /// </summary>
+    private bool InsideName(int i)
+    {
+        var m = _s.MentionOf(i);
+        return m >= 0 && _s.Mentions[m].EndToken - _s.Mentions[m].StartToken > 1;
     }
 
     /// <summary>A coordinated verb the parser left without a subject shares the subject of the verb before it.</summary>
