@@ -144,7 +144,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             }
 
             // a root noun without a copula is a verb the tagger missed ("Ethiopia departs from Libya")
-            if (upos is Upos.NOUN or Upos.PROPN && s.Head(i) < 0 && !s.HasChild(i, Relations.Cop) && TryVerbPredicate(i))
+            if (upos is Upos.NOUN or Upos.PROPN && s.Head(i) < 0 && !s.HasChild(i, Relations.Cop) && !InsideName(i) && TryVerbPredicate(i))
                 continue;
 
             // eventive nouns, also when the tagger took a lower-case one for a name ("ultimatum" as NNP)
