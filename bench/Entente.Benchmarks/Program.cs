@@ -12,6 +12,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "parser-profile")
+        {
+            ParserProfile.Run(args.Length > 1 && int.TryParse(args[1], out var rounds) && rounds > 0 ? rounds : 5);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Globalization;
+using Entente.Nlp;
+using Entente.Nlp.Conllu;
+using Entente.Nlp.Documents;
+using Entente.Nlp.Models;
+using Entente.Nlp.Parsing;
+
+namespace Entente.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Entente.Benchmarks -- parser-profile</c>: where the parser's
+/// time goes on en_ewt-ud-test (tagged by the tagger): how many configurations the default search scores
+/// and reuses per token, and the processor time of feature extraction alone and of extraction plus
+/// weight lookup over the greedy run's configurations (the difference is the lookup and scoring).
+/// </summary>
+internal static class ParserProfile
+{
+    public static void Run(int rounds)
+    {
+        var data = DataDirectory.Default;
+        var tagger = NlpModels.LoadTagger(data);
+        var model = NlpModels.LoadParser(data).Model;
+        var gold = ConlluReader.ReadFile(Path.Combine(BenchData.SharedDir, "data", "treebanks", "en_ewt-ud-test.conllu.gz"));
+        var docs = ConlluDocuments.GroupByDocument(gold).Select(d => ConlluDocuments.ToDocument(d)).ToList();
+        foreach (var d in docs)
+            tagger.Process(d);
+        var tokens = docs.Sum(d => d.TokenCount);
+
+        var search = new SentenceParser(model);
+        long scored = 0, reused = 0;
+        foreach (var d in docs)
+        {
+            foreach (var s in d.Sentences)
+            {
+                search.Load(d, s.FirstToken, s.TokenCount);
+                search.Parse();
+                scored += search.ScoredSteps;
+                reused += search.ReusedSteps;
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{tokens} tokens: default search scores {(double)scored / tokens:F2} configurations per token and reuses {(double)reused / tokens:F2}"));
+
+        var greedy = new SentenceParser(model, ParserSearch.Greedy);
+        var features = new ulong[ParserFeatures.MaxFeatures];
+        var scores = new float[model.Weights.Classes];
+        var extractOnly = new List<double>();
+        var extractAndScore = new List<double>();
+        var configurations = 0L;
+        for (var r = 0; r < rounds; r++)
+        {
+            foreach (var withScores in new[] { false, true })
+            {
+                var before = Process.GetCurrentProcess().TotalProcessorTime;
+                configurations = 0;
+                foreach (var d in docs)
+                {
+                    foreach (var s in d.Sentences)
+                    {
+                        greedy.Load(d, s.FirstToken, s.TokenCount);
+                        var state = greedy.State;
+                        state.Reset(s.TokenCount, ParserModel.RootLabel);
+                        while (!state.IsTerminal)
+                        {
+                            var n = ParserFeatures.Extract(greedy.Input, state, features);
+                            configurations++;
+                            Array.Clear(scores);
+                            if (withScores)
+                                model.Weights.AddScores(features.AsSpan(0, n), scores);
+                            else
+                                scores[(int)(features[n - 1] % (ulong)scores.Length)] = 1; // keeps the extraction live
+                            var best = SentenceParser.BestLegal(state, scores, ParserModel.LabelCount);
+                            state.Apply(best, ParserModel.LabelCount);
+                        }
+                    }
+                }
+
+                var cpu = (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
+                (withScores ? extractAndScore : extractOnly).Add(cpu * 1e9 / configurations);
+            }
+        }
+
+        extractOnly.Sort();
+        extractAndScore.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{configurations} configurations per pass; median ns per configuration: extraction {extractOnly[rounds / 2]:F0}, extraction + lookup and scoring {extractAndScore[rounds / 2]:F0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"model: {model.Weights.FeatureCount} features, {model.WeightCount} weights, {model.Weights.MemoryBytes / (1024 * 1024)} MB in memory"));
+    }
+}
