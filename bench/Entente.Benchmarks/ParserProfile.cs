@@ -44,6 +44,61 @@ internal static class ParserProfile
             $"{tokens} tokens: default search scores {(double)scored / tokens:F2} configurations per token and reuses {(double)reused / tokens:F2}"));
 
         var greedy = new SentenceParser(model, ParserSearch.Greedy);
+        var rowLengths = new long[6];
+        var weightsAdded = 0L;
+        foreach (var d in docs)
+        {
+            foreach (var s in d.Sentences)
+            {
+                greedy.Load(d, s.FirstToken, s.TokenCount);
+                greedy.State.Reset(s.TokenCount, ParserModel.RootLabel);
+                var f = new ulong[ParserFeatures.MaxFeatures];
+                var sc = new float[model.Weights.Classes];
+                while (!greedy.State.IsTerminal)
+                {
+                    var n = ParserFeatures.Extract(greedy.Input, greedy.State, f);
+                    for (var j = 0; j < n; j++)
+                    {
+                        var length = model.Weights.RowLength(f[j]);
+                        rowLengths[length < 0 ? 5 : Math.Min(length, 4)]++;
+                        weightsAdded += Math.Max(length, 0);
+                    }
+
+                    Array.Clear(sc);
+                    model.Weights.AddScores(f.AsSpan(0, n), sc);
+                    greedy.State.Apply(SentenceParser.BestLegal(greedy.State, sc, ParserModel.LabelCount), ParserModel.LabelCount);
+                }
+            }
+        }
+
+        var looked = rowLengths.Sum();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sparse weights added per configuration: {(double)weightsAdded * ParserFeatures.MaxFeatures / looked:F0}"));
+        {
+            // one configuration's features scored again and again: the lookup and adds with the rows in cache
+            var sentences = docs[0].Sentences.GetEnumerator();
+            sentences.MoveNext();
+            var first = sentences.Current;
+            greedy.Load(docs[0], first.FirstToken, first.TokenCount);
+            greedy.State.Reset(first.TokenCount, ParserModel.RootLabel);
+            greedy.State.Apply(0, ParserModel.LabelCount);
+            greedy.State.Apply(0, ParserModel.LabelCount);
+            var f = new ulong[ParserFeatures.MaxFeatures];
+            var sc = new float[model.Weights.Classes];
+            var n = ParserFeatures.Extract(greedy.Input, greedy.State, f);
+            var before = Process.GetCurrentProcess().TotalProcessorTime;
+            for (var i = 0; i < 200_000; i++)
+            {
+                Array.Clear(sc);
+                model.Weights.AddScores(f.AsSpan(0, n), sc);
+            }
+
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"in cache: {cpu * 1e9 / 200_000:F0} ns per configuration"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"features looked up by the greedy run: {100.0 * rowLengths[0] / looked:F1}% unseen, sparse rows of 1, 2, 3, 4+ weights {100.0 * rowLengths[1] / looked:F1}%, {100.0 * rowLengths[2] / looked:F1}%, {100.0 * rowLengths[3] / looked:F1}%, {100.0 * rowLengths[4] / looked:F1}%, dense rows {100.0 * rowLengths[5] / looked:F1}%"));
+
         var features = new ulong[ParserFeatures.MaxFeatures];
         var scores = new float[model.Weights.Classes];
         var extractOnly = new List<double>();

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace Entente.Nlp.Learning;
@@ -15,7 +16,11 @@ namespace Entente.Nlp.Learning;
 /// byte and the weight in the upper 24 bits (a float with its last 8 mantissa bits dropped, which holds
 /// the half-precision weights of the model file exactly). Features are found through an open-addressing
 /// table of 8-byte slots, each holding 32 bits of the feature's hash (the slot position supplies the low
-/// bits) and where its row starts. A feature costs one miss to find and one to read. At most 256 classes.
+/// bits) and where its row starts. A feature costs one miss to find and one to read, except that a row
+/// of one weight is kept in the slot itself, and a row of <see cref="DenseRowMinWeights"/> or more
+/// weights (the frequent features, most of the weights a parser configuration adds) is also laid out as
+/// one float per class and added with vector instructions. Scores are always summed feature by feature
+/// in the order given, so every layout gives the same floats. At most 256 classes.
 /// Only 48 bits of each feature hash are kept: two of a million features would agree on them about once
 /// in 200 million models.
 /// </remarks>
@@ -30,6 +35,11 @@ public sealed class LinearModel
     private readonly uint[] _entries;
     private readonly ulong[] _slots;
     private readonly int _mask;
+
+    // long rows also laid out densely, one float per class (0 where the row has no weight), so adding
+    // them is a few vector additions instead of a scattered addition per weight
+    private readonly float[] _dense;
+    private readonly int _denseStride;
 
     /// <summary>Builds the model from its rows; <paramref name="rowStart"/> has one more entry than <paramref name="rowKeys"/>. Weights are rounded to half precision, as the model file stores them.</summary>
     public LinearModel(int classes, ulong[] rowKeys, int[] rowStart, ushort[] entryClass, float[] entryWeight)
@@ -57,7 +67,7 @@ public sealed class LinearModel
         }
 
         Classes = classes;
-        (_slots, _mask) = BuildTable(_keys, _entries);
+        (_slots, _mask, _dense, _denseStride) = BuildTable(_keys, _entries, classes);
     }
 
     private LinearModel(int classes, ulong[] keys, uint[] entries)
@@ -65,7 +75,7 @@ public sealed class LinearModel
         Classes = classes;
         _keys = keys;
         _entries = entries;
-        (_slots, _mask) = BuildTable(keys, entries);
+        (_slots, _mask, _dense, _denseStride) = BuildTable(keys, entries, classes);
     }
 
     /// <summary>Number of classes the model scores.</summary>
@@ -78,7 +88,7 @@ public sealed class LinearModel
     public int WeightCount => _entries.Length - _keys.Length;
 
     /// <summary>Bytes the model's arrays take in memory.</summary>
-    public long MemoryBytes => _keys.Length * 8L + _entries.Length * 4L + _slots.Length * 8L;
+    public long MemoryBytes => _keys.Length * 8L + _entries.Length * 4L + _slots.Length * 8L + _dense.Length * 4L;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Pack(int cls, Half weight) => (BitConverter.SingleToUInt32Bits((float)weight) & 0xFFFF_FF00u) | (uint)cls;
@@ -103,10 +113,14 @@ public sealed class LinearModel
             return;
         }
 
+        if (scores.Length < Classes)
+            throw new ArgumentException("fewer scores than classes", nameof(scores));
         var mask = _mask;
+        var classes = Classes;
         Span<ulong> found = stackalloc ulong[features.Length];
         fixed (ulong* slots = _slots)
         fixed (uint* entries = _entries)
+        fixed (float* dense = _dense)
         fixed (float* score = scores)
         {
             if (Sse.IsSupported)
@@ -128,7 +142,19 @@ public sealed class LinearModel
                     {
                         found[hits++] = slot;
                         if (Sse.IsSupported && IsRowSlot(slot))
-                            Sse.Prefetch0(entries + (int)(uint)slot);
+                        {
+                            if (((uint)slot & DenseFlag) == 0)
+                            {
+                                Sse.Prefetch0(entries + (int)(uint)slot);
+                            }
+                            else
+                            {
+                                var row = dense + (long)((uint)slot & ~DenseFlag) * _denseStride;
+                                for (var c = 0; c < classes; c += 16)
+                                    Sse.Prefetch0(row + c);
+                            }
+                        }
+
                         break;
                     }
 
@@ -147,6 +173,12 @@ public sealed class LinearModel
                     continue;
                 }
 
+                if (((uint)slot & DenseFlag) != 0)
+                {
+                    AddDense(dense + (long)((uint)slot & ~DenseFlag) * _denseStride, score, classes);
+                    continue;
+                }
+
                 var e = entries + (int)(uint)slot;
                 var end = e + 1 + *e;
                 for (e++; e < end; e++)
@@ -154,6 +186,23 @@ public sealed class LinearModel
             }
         }
     }
+
+    /// <summary>Adds a dense row to the scores, class by class as the sparse rows do (adding 0 changes no score).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void AddDense(float* row, float* score, int classes)
+    {
+        var c = 0;
+        for (; c + Vector256<float>.Count <= classes; c += Vector256<float>.Count)
+            Vector256.Store(Vector256.Load(score + c) + Vector256.Load(row + c), score + c);
+        for (; c < classes; c++)
+            score[c] += row[c];
+    }
+
+    /// <summary>In a row slot, the bit of the payload that says the row is dense (the rest is its dense row number).</summary>
+    private const uint DenseFlag = 0x8000_0000u;
+
+    /// <summary>Rows with at least this many weights are also stored densely.</summary>
+    private const int DenseRowMinWeights = 20;
 
     /// <summary>
     /// Whether a slot points to its row in the entries (odd tag) rather than holding the row's one
@@ -163,33 +212,69 @@ public sealed class LinearModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsRowSlot(ulong slot) => (slot & (1UL << 32)) != 0;
 
+    /// <summary>How many weights <paramref name="feature"/> has (0 when the model never saw it, -1 for a dense row); for profiling.</summary>
+    internal int RowLength(ulong feature)
+    {
+        var f = feature >> KeyShift;
+        var tag = Tag(f);
+        ulong slot;
+        for (var i = (int)(f & (ulong)_mask); (slot = _slots[i]) != 0; i = (i + 1) & _mask)
+        {
+            if (((uint)(slot >> 32) | 1u) == tag)
+                return !IsRowSlot(slot) ? 1 : ((uint)slot & DenseFlag) != 0 ? -1 : (int)_entries[(int)(uint)slot];
+        }
+
+        return 0;
+    }
+
     /// <summary>The 32 bits of a (48-bit) feature key a slot keeps, never 0 (which marks an empty slot).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Tag(ulong key) => (uint)(key >> 16) | 1u;
 
     /// <summary>The lookup table, about 60% full so probe runs stay short.</summary>
-    private static (ulong[] Slots, int Mask) BuildTable(ulong[] keys, uint[] entries)
+    private static (ulong[] Slots, int Mask, float[] Dense, int DenseStride) BuildTable(ulong[] keys, uint[] entries, int classes)
     {
         var size = 16;
         while (size < keys.Length + (keys.Length >> 1) + (keys.Length >> 3))
             size <<= 1;
         var mask = size - 1;
+        var denseRows = 0;
+        for (var start = 0; start < entries.Length; start += 1 + (int)entries[start])
+        {
+            if (entries[start] >= DenseRowMinWeights)
+                denseRows++;
+        }
+
+        // whole cache lines per dense row, so each starts on a line when the array does
+        var stride = (classes + 15) & ~15;
+        var dense = new float[(long)denseRows * stride];
         var slots = new ulong[size];
-        var start = 0;
+        var next = 0;
+        var at = 0;
         for (var r = 0; r < keys.Length; r++)
         {
             var key = keys[r];
             var i = (int)(key & (ulong)mask);
             while (slots[i] != 0)
                 i = (i + 1) & mask;
-            var count = (int)entries[start];
+            var count = (int)entries[at];
             var tag = Tag(key);
-            var inline = ((ulong)(tag & ~1u) << 32) | entries[start + 1];
-            slots[i] = count == 1 && inline != 0 ? inline : ((ulong)tag << 32) | (uint)start;
-            start += 1 + count;
+            var inline = ((ulong)(tag & ~1u) << 32) | entries[at + 1];
+            if (count >= DenseRowMinWeights)
+            {
+                for (var j = at + 1; j <= at + count; j++)
+                    dense[(long)next * stride + (entries[j] & 0xFF)] = WeightOf(entries[j]);
+                slots[i] = ((ulong)tag << 32) | DenseFlag | (uint)next++;
+            }
+            else
+            {
+                slots[i] = count == 1 && inline != 0 ? inline : ((ulong)tag << 32) | (uint)at;
+            }
+
+            at += 1 + count;
         }
 
-        return (slots, mask);
+        return (slots, mask, dense, stride);
     }
 
     /// <summary>A copy without the weights smaller in magnitude than <paramref name="minWeight"/> (and rows left empty).</summary>

@@ -44,6 +44,46 @@ public sealed class LinearModelTests
         Assert.Equal(6, model.WeightCount);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void AddScores_OfInlineSparseAndDenseRows_IsTheSumInFeatureOrder_ClassByClass(int seed)
+    {
+        // rows of 1 weight (kept in the slot), a few (sparse) and many (dense, 20 or more) over 203 classes
+        const int classes = 203;
+        var random = new Random(seed);
+        var lengths = new[] { 1, 3, 150, 1, 7, 19, 20, 203, 1, 60 };
+        var keys = new ulong[lengths.Length];
+        var starts = new int[lengths.Length + 1];
+        var rowClasses = new List<ushort>();
+        var rowWeights = new List<float>();
+        for (var r = 0; r < lengths.Length; r++)
+        {
+            keys[r] = (ulong)random.NextInt64() | 1UL;
+            var picked = Enumerable.Range(0, classes).OrderBy(_ => random.Next()).Take(lengths[r]).Order().ToList();
+            foreach (var c in picked)
+            {
+                rowClasses.Add((ushort)c);
+                rowWeights.Add((float)(Half)(float)(random.NextDouble() * 200 - 100));
+            }
+
+            starts[r + 1] = rowClasses.Count;
+        }
+
+        var model = new LinearModel(classes, keys, starts, rowClasses.ToArray(), rowWeights.ToArray());
+        var order = new[] { 7, 0, 2, 2, 9, 1, 4, 3, 5, 8, 6, 2 };
+        var features = order.Select(r => keys[r]).Append(0xDEAD_BEEF_0000_0001UL).ToArray();
+        var expected = new float[classes];
+        foreach (var r in order)
+        {
+            for (var j = starts[r]; j < starts[r + 1]; j++)
+                expected[rowClasses[j]] += rowWeights[j];
+        }
+
+        Assert.Equal(expected, Scores(model, features));
+    }
+
     [Fact]
     public void WrittenAndRead_ScoresEveryFeatureExactlyAsBefore()
     {
