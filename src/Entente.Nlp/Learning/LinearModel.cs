@@ -192,6 +192,12 @@ public sealed class LinearModel
     private static unsafe void AddDense(float* row, float* score, int classes)
     {
         var c = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; c + Vector512<float>.Count <= classes; c += Vector512<float>.Count)
+                Vector512.Store(Vector512.Load(score + c) + Vector512.Load(row + c), score + c);
+        }
+
         for (; c + Vector256<float>.Count <= classes; c += Vector256<float>.Count)
             Vector256.Store(Vector256.Load(score + c) + Vector256.Load(row + c), score + c);
         for (; c < classes; c++)
