@@ -104,6 +104,7 @@ public sealed class LinearModel
     /// Three passes over the features so that memory latency overlaps instead of adding up: prefetch every
     /// slot, then find each row (or the one weight a slot holds itself) and prefetch it, then add the rows.
     /// </remarks>
+    [SkipLocalsInit]
     public unsafe void AddScores(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         if (features.Length > MaxBatch)
@@ -145,7 +146,10 @@ public sealed class LinearModel
                         {
                             if (((uint)slot & DenseFlag) == 0)
                             {
+                                // a sparse row has at most 20 entries with its length: two cache lines at most
+                                // (a prefetch past the array's end is harmless)
                                 Sse.Prefetch0(entries + (int)(uint)slot);
+                                Sse.Prefetch0(entries + (int)(uint)slot + 16);
                             }
                             else
                             {
