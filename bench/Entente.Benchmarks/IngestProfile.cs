@@ -9,15 +9,16 @@ using Entente.Store.Ingest;
 namespace Entente.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Entente.Benchmarks -- ingest [ROUNDS] [THREADS]</c>: where an ingest's
-/// time goes, in processor time per item, on the 5,281 current-events items of 2024. It times, one thread each,
-/// reading the file, the content hash, every pipeline stage and the store write alone, then the whole ingest into
-/// a fresh store on all cores (wall time and processor time). Processor time per item stays meaningful on a
+/// <c>dotnet run -c Release --project bench/Entente.Benchmarks -- ingest [ROUNDS] [THREADS] [STORE]</c>: where an
+/// ingest's time goes, in processor time per item, on the 5,281 current-events items of 2024. It times, one thread
+/// each, reading the file, the content hash, every pipeline stage and the store write alone (into a fresh store,
+/// and into a copy of STORE when given), then the whole ingest into a fresh store on all cores (wall time and
+/// processor time; THREADS coding threads, default one per core). Processor time per item stays meaningful on a
 /// shared machine where wall-clock rates mostly measure the other jobs. Prints medians of the rounds.
 /// </summary>
 internal static class IngestProfile
 {
-    public static void Run(int rounds, int threads)
+    public static void Run(int rounds, int threads, string? existingStore)
     {
         var path = Path.Combine(BenchData.SharedDir, "corpus", "current-events", "2024.jsonl.gz");
         var files = IngestSources.Expand([path], []);
@@ -85,12 +86,19 @@ internal static class IngestProfile
         Report("pipeline (sum of stages)", total, n);
         Console.WriteLine(Invariant($"  {n} items, {sentences} sentences ({(double)sentences / n:F2} per item); one core codes {n / total:F0} items/s"));
 
-        Report("store write alone (batches of 1000)", Median(rounds, () =>
+        // The store alone, in a fresh store, at several batch sizes (ingest: IngestOptions.BatchDocuments).
+        foreach (var size in (ReadOnlySpan<int>)[1000, 2500, 5000])
         {
-            using var bench = new BenchStore();
-            for (var i = 0; i < stored.Count; i += 1000)
-                bench.Store.WriteBatch(stored.GetRange(i, Math.Min(1000, stored.Count - i)));
-        }), n);
+            Report(Invariant($"store write alone, batches of {size}"), StoreMedian(rounds, null, stored, size), n);
+        }
+
+        // The same documents under new ids into a copy of an existing store: what a batch costs as the store grows.
+        if (existingStore is not null)
+        {
+            var renamed = stored.ConvertAll(d => d with { Id = "bench-" + d.Id });
+            Report(Invariant($"store write into a copy of {Path.GetFileName(existingStore)}"),
+                StoreMedian(rounds, existingStore, renamed, new IngestOptions().BatchDocuments), n);
+        }
 
         var walls = new List<double>();
         var cpus = new List<double>();
@@ -110,6 +118,23 @@ internal static class IngestProfile
         cpus.Sort();
         var wallMedian = walls[rounds / 2];
         Console.WriteLine(Invariant($"ingest ({(threads == 0 ? Environment.ProcessorCount : threads)} threads): median {n / wallMedian:F0} items/s wall ({wallMedian:F2} s), {cpus[rounds / 2] / n * 1e6:F0} µs CPU per item"));
+    }
+
+    /// <summary>Median processor time of writing the documents in batches; opening (or copying) the store is not counted.</summary>
+    private static double StoreMedian(int rounds, string? copyOf, List<Store.StoredDocument> documents, int size)
+    {
+        var times = new double[rounds];
+        for (var r = 0; r < rounds; r++)
+        {
+            using var bench = new BenchStore(copyOf);
+            var before = Cpu();
+            for (var i = 0; i < documents.Count; i += size)
+                bench.Store.WriteBatch(documents.GetRange(i, Math.Min(size, documents.Count - i)));
+            times[r] = Cpu() - before;
+        }
+
+        Array.Sort(times);
+        return times[rounds / 2];
     }
 
     private static double Median(int rounds, Action action)

@@ -15,8 +15,12 @@ public sealed record IngestOptions
     /// <summary>Worker threads for coding; 0 means one per core.</summary>
     public int Threads { get; init; }
 
-    /// <summary>Documents per transaction. A kill loses at most this many documents' work, which a rerun redoes.</summary>
-    public int BatchDocuments { get; init; } = 1000;
+    /// <summary>
+    /// Most documents per transaction. A kill loses at most this many documents' work (and at most
+    /// <see cref="BatchInterval"/> of it), which a rerun redoes. Each transaction has a fixed cost (the merge's
+    /// statements), so larger batches cost less per document: 5,000 took half the store's CPU per document of 1,000.
+    /// </summary>
+    public int BatchDocuments { get; init; } = 5000;
 
     /// <summary>Longest time between commits, so a slow pipeline still commits (and can resume) often.</summary>
     public TimeSpan BatchInterval { get; init; } = TimeSpan.FromSeconds(2);
