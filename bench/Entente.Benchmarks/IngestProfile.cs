@@ -49,13 +49,16 @@ internal static class IngestProfile
         var perStage = new double[stages.Count][];
         for (var s = 0; s < stages.Count; s++)
             perStage[s] = new double[rounds];
+        var toDocument = new double[rounds];
         var sentences = 0;
         var stored = new List<Store.StoredDocument>(n);
         for (var r = 0; r < rounds; r++)
         {
             var docs = new List<Document>(n);
+            var start = Cpu();
             foreach (var d in inputs)
                 docs.Add(d.ToDocument());
+            toDocument[r] = Cpu() - start;
             for (var s = 0; s < stages.Count; s++)
             {
                 var before = Cpu();
@@ -74,6 +77,8 @@ internal static class IngestProfile
             }
         }
 
+        Array.Sort(toDocument);
+        Report("document from input", toDocument[rounds / 2], n);
         double total = 0;
         for (var s = 0; s < stages.Count; s++)
         {
