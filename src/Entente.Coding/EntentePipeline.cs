@@ -16,7 +16,7 @@ public static class EntentePipeline
     {
         ArgumentNullException.ThrowIfNull(data);
         var actors = ActorResolver.LoadDefault(data);
-        var discards = new PhraseDiscardFilter(actors.Dictionary.Discards.Select(d => (d.Phrase, d.Story)));
+        var discards = new PhraseDiscardFilter(actors.Dictionary.Discards);
         var events = new EventCoder(EventResources.Load(data).WithDiscards(discards));
         return new Pipeline(
             new Segmenter(),
