@@ -3,9 +3,10 @@ using Entente.Nlp.Learning;
 namespace Entente.Nlp.Entities;
 
 /// <summary>
-/// The recognizer's view of one sentence (word atoms, clusters, gazetteer marks) and its feature
-/// templates: the word and a window of two on each side, shapes and affixes, word clusters, gazetteer
-/// kinds, the tagger's UPOS around the word, and the two previous predicted tags.
+/// The recognizer's view of one sentence (word atoms, clusters, gazetteer marks, casing regime) and its
+/// feature templates: the word and a window of two on each side, shapes and affixes, word clusters,
+/// gazetteer kinds, the tagger's UPOS around the word, the sentence's casing regime, and the two previous
+/// predicted tags.
 /// </summary>
 internal sealed class NerInput
 {
