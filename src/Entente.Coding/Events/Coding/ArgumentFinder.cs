@@ -264,9 +264,10 @@ internal sealed class ArgumentFinder
     /// <summary>
     /// Target actors of a verbal predicate: the passive subject; else the object, indirect object, the best
     /// prepositional phrase, an infinitive's object; else the first actor after the predicate in its clause.
-    /// Mentions in <paramref name="exclude"/> (the sources) are skipped.
+    /// Mentions in <paramref name="exclude"/> (the sources) are skipped. Unless <paramref name="fromEmbedded"/>, an
+    /// embedded clause lends no target and neither does the rest of the clause.
     /// </summary>
-    public void VerbTargets(int p, List<int> exclude, List<int> into)
+    public void VerbTargets(int p, List<int> exclude, List<int> into, bool fromEmbedded = true)
     {
         var s = _s;
         if (s.IsPassive(p) && !SubjectActs(p))
@@ -286,7 +287,7 @@ internal sealed class ArgumentFinder
             return;
         }
 
-        if (ArgumentTargets(p, exclude, into))
+        if (ArgumentTargets(p, exclude, into) || !fromEmbedded)
             return;
 
         // an infinitive or purpose clause carries the target: "vowed to wage war on X", "providing aid to help X"

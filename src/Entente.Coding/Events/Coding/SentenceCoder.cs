@@ -134,7 +134,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 // ("the affected villages"), nor adjectives unless they head a clause ("is willing to")
                 if (rel == Relations.Aux || rel == Relations.AuxPass || rel == Relations.Cop
                     || ((rel == Relations.Amod || rel == Relations.Compound) && !AfterConjunction(i))
-                    || (upos == Upos.ADJ && !HeadsClause(i)))
+                    || (upos == Upos.ADJ && !HeadsClause(i)) || InsideName(i))
                 {
                     continue;
                 }
@@ -144,7 +144,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             }
 
             // a root noun without a copula is a verb the tagger missed ("Ethiopia departs from Libya")
-            if (upos is Upos.NOUN or Upos.PROPN && s.Head(i) < 0 && !s.HasChild(i, Relations.Cop) && TryVerbPredicate(i))
+            if (upos is Upos.NOUN or Upos.PROPN && s.Head(i) < 0 && !s.HasChild(i, Relations.Cop) && !InsideName(i) && TryVerbPredicate(i))
                 continue;
 
             // eventive nouns, also when the tagger took a lower-case one for a name ("ultimatum" as NNP)
@@ -330,8 +330,12 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         }
         else
         {
+            // "the United States and Britain discuss imposing sanctions on Russia": a meeting of several parties is
+            // among themselves; what they discuss does not make its subject their counterpart
+            var among = q.Sources.Count >= 2
+                && (EnglishPredicateClasses.IsMutualVerb(s.Lemma(q.Token)) || EnglishPredicateClasses.IsReciprocalVerb(s.Lemma(q.Token)));
             _finder.TargetsMode = options.DropWeakTargets;
-            _finder.VerbTargets(q.Token, q.Sources, q.Targets);
+            _finder.VerbTargets(q.Token, q.Sources, q.Targets, fromEmbedded: !among);
             _finder.TargetsMode = false;
 
             // "... and promised aid to the villages" parsed with the verb as a modifier: the next actor
@@ -493,6 +497,16 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A word of a name of several words is no verb, whatever the tagger said: "The United States, the European
+    /// Union and partners issue a statement" has no "states", "Hamas forces and the IDF clash" no "forces".
+    /// </summary>
+    private bool InsideName(int i)
+    {
+        var m = _s.MentionOf(i);
+        return m >= 0 && _s.Mentions[m].EndToken - _s.Mentions[m].StartToken > 1;
     }
 
     /// <summary>A coordinated verb the parser left without a subject shares the subject of the verb before it.</summary>
