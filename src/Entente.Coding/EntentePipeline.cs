@@ -23,7 +23,7 @@ public static class EntentePipeline
         var tagger = Task.Run(() => NlpModels.LoadTagger(data));
         var recognizer = Task.Run(() => NlpModels.LoadEntityRecognizer(data));
         var actors = ActorResolver.LoadDefault(data);
-        var discards = new PhraseDiscardFilter(actors.Dictionary.Discards.Select(d => (d.Phrase, d.Story)));
+        var discards = new PhraseDiscardFilter(actors.Dictionary.Discards);
         var events = new EventCoder(EventResources.Load(data).WithDiscards(discards));
         return new Pipeline(
             new Segmenter(),

@@ -6,14 +6,16 @@ using Entente.Nlp.Documents;
 using Entente.Nlp.Evaluation;
 using Entente.Nlp.Learning;
 using Entente.Nlp.Models;
+using Entente.Nlp.Parsing;
 using Entente.Nlp.Pipeline;
 using Entente.Nlp.Segmentation;
 
 namespace Entente.Cli.Commands;
 
 /// <summary>
-/// <c>entente eval conllu GOLD[.gz]... [--raw] [--record]</c>: UPOS, XPOS, lemma, UAS and LAS of the
-/// shipped tagger and parser (CoNLL 2018 definitions), from gold tokens or, with --raw, from raw text.
+/// <c>entente eval conllu GOLD[.gz]... [--raw] [--record] [--greedy]</c>: UPOS, XPOS, lemma, UAS and LAS of
+/// the shipped tagger and parser (CoNLL 2018 definitions), from gold tokens or, with --raw, from raw text;
+/// --greedy scores the parser without selectional branching (its fastest setting).
 /// </summary>
 public static class EvalConlluCommand
 {
@@ -22,20 +24,36 @@ public static class EvalConlluCommand
         var gold = new Argument<string[]>("gold") { Description = "Gold CoNLL-U files (.conllu or .conllu.gz)", Arity = ArgumentArity.OneOrMore };
         var raw = new Option<bool>("--raw") { Description = "Start from the raw text (the segmenter's tokens and sentences) instead of the gold tokenization" };
         var record = new Option<bool>("--record") { Description = "Write the scores into the tagger's and parser's manifest.json" };
-        var cmd = new Command("conllu", "Score the tagger, lemmatizer and parser against CoNLL-U gold (CoNLL 2018 definitions)") { gold, raw, record };
-        cmd.SetAction(pr => Run(ctx, pr.GetValue(gold)!, pr.GetValue(raw), pr.GetValue(record)));
+        var greedy = new Option<bool>("--greedy") { Description = "Parse greedily, without selectional branching (faster, less accurate; not with --record)" };
+        var cmd = new Command("conllu", "Score the tagger, lemmatizer and parser against CoNLL-U gold (CoNLL 2018 definitions)") { gold, raw, record, greedy };
+        cmd.Validators.Add(r =>
+        {
+            if (r.GetValue(record) && r.GetValue(greedy))
+                r.AddError("--record writes the shipped setting's scores; it cannot be combined with --greedy");
+        });
+        cmd.SetAction(pr => Run(ctx, pr.GetValue(gold)!, pr.GetValue(raw), pr.GetValue(record), pr.GetValue(greedy)));
         return cmd;
     }
 
-    public static int Run(CliContext ctx, string[] files, bool raw, bool record)
+    public static int Run(CliContext ctx, string[] files, bool raw, bool record, bool greedy = false)
     {
+        if (record)
+        {
+            if (ModelLoading.ForRecording(ctx) is not { } repositoryData)
+                return ExitCodes.Usage;
+            ctx = ctx.WithData(repositoryData);
+        }
+
         var w = new StreamWriter(ctx.Out) { AutoFlush = true };
-        if (ModelLoading.TryLoad(ctx, ctx.Data.Root, () => NlpModels.LoadSyntax(ctx.Data)) is not { } syntax)
+        var load = greedy
+            ? () => new Pipeline(NlpModels.LoadTagger(ctx.Data), NlpModels.LoadParser(ctx.Data).WithSearch(ParserSearch.Greedy))
+            : (Func<Pipeline>)(() => NlpModels.LoadSyntax(ctx.Data));
+        if (ModelLoading.TryLoad(ctx, ctx.Data.Root, load) is not { } syntax)
             return ExitCodes.Usage;
 
         var segmenter = raw ? new Segmenter() : null;
         var status = ExitCodes.Ok;
-        var setting = raw ? "raw text" : "gold tokenization";
+        var setting = (raw ? "raw text" : "gold tokenization") + (greedy ? ", greedy parsing" : "");
         w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"file",-26} {"metric",-7} {"P",7} {"R",7} {"F1",7}   ({setting})"));
         foreach (var file in files)
         {

@@ -62,7 +62,7 @@ public static class EvalPetrarchCommand
         }
 
         var actors = new ActorResolver(actorDictionary, ActorResolver.LoadDefaultLexicon(ctx.Data));
-        var discards = new PhraseDiscardFilter(actorDictionary.Discards.Select(r => (r.Phrase, r.Story)));
+        var discards = new PhraseDiscardFilter(actorDictionary.Discards);
         var verbDiagnostics = new List<Diagnostic>();
         var resources = EventResources.FromVerbFiles([env.VerbFile], ctx.Data, diagnostics: verbDiagnostics).WithDiscards(discards);
         foreach (var d in verbDiagnostics)

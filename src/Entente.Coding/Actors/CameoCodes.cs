@@ -59,6 +59,9 @@ public sealed class CameoCodes
 
     public static bool IsSector(ReadOnlySpan<char> code3) => code3.Length == 3 && Sectors.Contains(code3.ToString());
 
+    /// <summary>Whether a three-letter code is a transnational type (IGO, NGO, IMG, ...), which is no state's.</summary>
+    public static bool IsTransnational(ReadOnlySpan<char> code3) => code3.Length == 3 && Transnational.Contains(code3.ToString());
+
     /// <summary>The state a code belongs to (its first part), or null.</summary>
     public string? CountryOf(string? code)
     {

@@ -2,14 +2,20 @@ using Entente.Nlp.Documents;
 
 namespace Entente.Coding.Actors;
 
-/// <summary>A discard phrase: a sentence (or, when <see cref="Story"/>, the whole story) that contains it is not coded.</summary>
-public sealed record DiscardRecord(string Phrase, bool Story, string Source, int Line);
+/// <summary>
+/// A discard phrase: a sentence (or, when <see cref="Story"/>, the whole story) that contains it is not coded; when
+/// <see cref="PhraseOnly"/>, only the phrase itself is not ("World War II" in a sentence about today's parade).
+/// </summary>
+public sealed record DiscardRecord(string Phrase, bool Story, string Source, int Line, bool PhraseOnly = false);
 
 /// <summary>An issue phrase: a sentence that contains one of <see cref="Variants"/> is about <see cref="Code"/>.</summary>
 /// <param name="Negative">A <c>~phrase</c>: where it matches, the issue phrases it overlaps do not count ("a head start").</param>
 public sealed record IssueRecord(IReadOnlyList<string> Variants, string Code, string Category, bool Negative, string Source, int Line);
 
-/// <summary>Reads PETRARCH <c>.discards</c> files: one phrase a line; <c>+PHRASE</c> discards the whole story.</summary>
+/// <summary>
+/// Reads PETRARCH <c>.discards</c> files: one phrase a line; <c>+PHRASE</c> discards the whole story. Entente's own
+/// files may also write <c>-PHRASE</c>: only the phrase is set aside and the rest of its sentence is coded.
+/// </summary>
 public static class DiscardDictionaryReader
 {
     public static List<DiscardRecord> Read(TextReader reader, string source, List<Diagnostic> diagnostics)
@@ -21,7 +27,8 @@ public static class DiscardDictionaryReader
         {
             var line = raw.Trim();
             var story = line.StartsWith('+');
-            if (story)
+            var phraseOnly = line.StartsWith('-');
+            if (story || phraseOnly)
                 line = line[1..].Trim();
             var bracket = line.IndexOf('[');
             if (bracket >= 0)
@@ -32,7 +39,7 @@ public static class DiscardDictionaryReader
                 continue;
             }
 
-            records.Add(new DiscardRecord(line, story, source, number));
+            records.Add(new DiscardRecord(line, story, source, number, phraseOnly));
         }
 
         return records;

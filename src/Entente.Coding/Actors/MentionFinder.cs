@@ -245,6 +245,8 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         MentionDraft? previous = null;
         var previousEnd = -1;
         var previousLinked = false;
+        MentionDraft? sharedTitle = null; // a title that shares the states of the linked title after it
+        string? sharedSector = null;
         var i = 0;
         while (i < segments.Count)
         {
@@ -290,7 +292,25 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
 
             var draft = Compose(doc, s, b, segments, groupStart, j, linkedAt, retired);
             if (draft is not null && previous is not null && Distributes(doc, b, segments, previousEnd, groupStart, j))
+            {
                 Distribute(previous, previousLinked, draft);
+                if (sharedTitle is not null && draft.DistributedTitle && dictionary.Codes.CountryOf(draft.Code) is { } more)
+                    sharedTitle.Alternatives = [.. sharedTitle.Alternatives!, CameoCodes.Compose(more, sharedSector, null)];
+            }
+            else
+            {
+                sharedTitle = null;
+            }
+
+            if (draft is not null && previous is not null && linkedAt >= 0 && SharesLinkedState(doc, b, previous, previousEnd, segments[groupStart].PieceStart, draft))
+            {
+                // "Lawmakers and officials in Fornost (and Gondor)": the first title is also Fornost's (and Gondor's)
+                sharedSector = previous.Code;
+                previous.Code = CameoCodes.Compose(dictionary.Codes.CountryOf(draft.Code), previous.Code, null);
+                previous.Alternatives = [previous.Code];
+                previous.Resolution = Resolution.Title;
+                sharedTitle = previous;
+            }
             if (draft is not null)
             {
                 ExtendWithName(doc, end, b, draft);
@@ -343,6 +363,23 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             return false;
         var word = doc.Text.AsSpan(b.Start[previousEnd], b.End[previousEnd] - b.Start[previousEnd]);
         return word is "and" or "or" or "," || word.SequenceEqual("&");
+    }
+
+    /// <summary>
+    /// "Lawmakers and officials in Fornost": a title with no state, joined by "and" to a title that a linker ties to
+    /// a state, is that state's too. <paramref name="gapStart"/> and <paramref name="gapEnd"/> are the pieces between them.
+    /// </summary>
+    private bool SharesLinkedState(Document doc, Buffers b, MentionDraft previous, int gapStart, int gapEnd, MentionDraft draft)
+    {
+        if (gapEnd - gapStart != 1 || previous.Kind != DraftKind.Title || draft.Kind != DraftKind.Title || previous.Code is not { Length: 3 }
+            || !CameoCodes.IsSector(previous.Code) || dictionary.Codes.CountryOf(previous.Code) is not null
+            || dictionary.Codes.CountryOf(draft.Code) is null)
+        {
+            return false;
+        }
+
+        var word = doc.Text.AsSpan(b.Start[gapStart], b.End[gapStart] - b.Start[gapStart]);
+        return word is "and" or "or";
     }
 
     private void Distribute(MentionDraft previous, bool previousLinked, MentionDraft draft)
@@ -654,7 +691,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             return; // "the Polish-flagged Marinette": a demonym inside a word does not introduce a name
         var t = draft.EndToken;
         var count = 0;
-        while (t < sentenceEnd && count < MaxNameTokens && LooksLikeNameWord(doc, t) && !StartsDictionaryPhrase(doc, t))
+        while (t < sentenceEnd && count < MaxNameTokens && LooksLikeNameWord(doc, t) && !StartsDictionaryPhrase(doc, t, sentenceEnd))
         {
             t++;
             count++;
@@ -682,15 +719,30 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         return upos is Upos.None or Upos.PROPN;
     }
 
-    private bool StartsDictionaryPhrase(Document doc, int t)
+    /// <summary>
+    /// Whether a dictionary phrase (actor or agent) starts at token <paramref name="t"/> and ends within the next few
+    /// tokens: "Iranian Red Crescent Society" is Iran's demonym before a named organisation, not a person's name.
+    /// </summary>
+    private bool StartsDictionaryPhrase(Document doc, int t, int sentenceEnd)
     {
-        var e = new PieceEnumerator(doc.TextOf(t));
-        if (!e.MoveNext())
-            return false;
-        var id = dictionary.Vocabulary.Find(e.Current);
-        var node = dictionary.ActorTrie.Step(PhraseTrie.Root, id);
-        var agent = dictionary.AgentTrie.Step(PhraseTrie.Root, id);
-        return (node >= 0 && dictionary.ActorTrie.ValueAt(node) >= 0) || (agent >= 0 && dictionary.AgentTrie.ValueAt(agent) >= 0);
+        var actor = PhraseTrie.Root;
+        var agent = PhraseTrie.Root;
+        var last = Math.Min(sentenceEnd, t + MaxNameTokens);
+        for (var k = t; k < last && (actor >= 0 || agent >= 0); k++)
+        {
+            var e = new PieceEnumerator(doc.TextOf(k));
+            while (e.MoveNext() && (actor >= 0 || agent >= 0))
+            {
+                var id = dictionary.Vocabulary.Find(e.Current);
+                actor = actor >= 0 ? dictionary.ActorTrie.Step(actor, id) : -1;
+                agent = agent >= 0 ? dictionary.AgentTrie.Step(agent, id) : -1;
+            }
+
+            if ((actor >= 0 && dictionary.ActorTrie.ValueAt(actor) >= 0) || (agent >= 0 && dictionary.AgentTrie.ValueAt(agent) >= 0))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>"American tariffs": a singular demonym before a common word describes it and is not an actor one can refer back to.</summary>

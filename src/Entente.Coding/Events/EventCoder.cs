@@ -74,6 +74,8 @@ public sealed class EventCoder : IPipelineStage
             if (discards is not null && discards.DiscardsSentence(document, si))
                 continue;
             session.Analysis.SetAsideCommaClauses(_options.CommaClauses);
+            if (discards is not null)
+                session.Analysis.SetAsideDiscardedPhrases(discards, document);
             raw.Clear();
             trace?.Add($"sentence {si}");
             session.Coder.Code(session.Analysis, raw, trace);

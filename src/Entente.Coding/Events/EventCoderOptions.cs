@@ -22,6 +22,33 @@ public sealed record EventCoderOptions
     public bool CodeSelfEvents { get; init; }
 
     /// <summary>
+    /// Drop events between a state and itself: "Trump argued that the United States was responsible" is no event
+    /// of USAGOV toward USA. Both sides must stand for the state as such (the bare country or its government);
+    /// a government acting on its own rebels, opposition or citizens is still coded. On for news.
+    /// </summary>
+    public bool DropSameStateEvents { get; init; } = true;
+
+    /// <summary>
+    /// A bare statement (CAMEO 010) by a speaker who is not a state (a militia, a charity, a newspaper, an
+    /// international body) toward a state is not coded: "Hezbollah says its pause on strikes on the United States
+    /// will last" is no statement to the United States; whatever the speaker reports is coded on its own. On for news.
+    /// </summary>
+    public bool DropNonStateStatements { get; init; } = true;
+
+    /// <summary>
+    /// PETRARCH's reading of a passive verb with no "by" agent: its subject is the source and the target comes from the
+    /// rest of the clause ("The Philippines was criticized over its dispute with Eriador" is PHL against ERI), as
+    /// the validation records expect. Off for news, where the subject of "was criticized" is the one criticized.
+    /// </summary>
+    public bool PassiveSubjectActsWithoutAgent { get; init; }
+
+    /// <summary>
+    /// PETRARCH codes a verb without a target actor only when its phrase holds some noun phrase, even one that is no
+    /// actor ("a senior official said on Saturday" is coded, "... said today" is not). Off for news.
+    /// </summary>
+    public bool OneSidedEventsNeedAPhrase { get; init; }
+
+    /// <summary>
     /// PETRARCH's <c>new_actor_length</c>: a source or target phrase that no dictionary resolves, of at most this
     /// many words, becomes an actor named by its own words in quotes ("\"THE MINISTRY OF MAGIC\""). 0 turns it off.
     /// </summary>
@@ -37,6 +64,8 @@ public sealed record EventCoderOptions
         new()
         {
             RequireDyad = requireDyad, NewActorLength = newActorLength, DropStatementsWithoutTarget = false, DropWeakTargets = false,
+            DropSameStateEvents = false, DropNonStateStatements = false, PassiveSubjectActsWithoutAgent = true,
+            OneSidedEventsNeedAPhrase = true,
             CommaClauses = commaClauses ?? CommaClauseLimits.Petrarch, ReportingClausesFrameSentence = false,
         };
 

@@ -13,4 +13,10 @@ public interface IDiscardFilter
 
     /// <summary>True when a discard phrase occurs in the sentence.</summary>
     bool DiscardsSentence(Document document, int sentence);
+
+    /// <summary>
+    /// Marks in <paramref name="mask"/> (one entry per token of the sentence) the tokens of phrase-only discards
+    /// ("World War II"), which are not coded while the rest of the sentence is; returns whether any was marked.
+    /// </summary>
+    bool MarkDiscardedPhrases(Document document, int sentence, Span<bool> mask);
 }

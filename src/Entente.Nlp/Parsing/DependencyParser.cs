@@ -12,16 +12,29 @@ public sealed class DependencyParser : IPipelineStage
 {
     private readonly ThreadLocal<SentenceParser> _scratch;
 
+    /// <summary>A parser with the default search (<see cref="ParserSearch.Default"/>).</summary>
     public DependencyParser(ParserModel model)
+        : this(model, ParserSearch.Default)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        Model = model;
-        _scratch = new ThreadLocal<SentenceParser>(() => new SentenceParser(model));
     }
 
-    public string Name => "parse";
+    public DependencyParser(ParserModel model, ParserSearch search)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfNegative(search.Branches);
+        Model = model;
+        Search = search;
+        _scratch = new ThreadLocal<SentenceParser>(() => new SentenceParser(model, search));
+    }
+
+    public string Name => Search.Branches == 0 ? "parse-greedy" : "parse";
 
     public ParserModel Model { get; }
+
+    public ParserSearch Search { get; }
+
+    /// <summary>The same model with another search.</summary>
+    public DependencyParser WithSearch(ParserSearch search) => new(Model, search);
 
     /// <summary>Loads parser.bin from a model folder (data/models/parser).</summary>
     /// <exception cref="InvalidDataException">The file is not a valid parser model.</exception>

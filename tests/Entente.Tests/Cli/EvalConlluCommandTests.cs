@@ -61,6 +61,35 @@ public sealed class EvalConlluCommandTests
     }
 
     [Fact]
+    public void EvalConllu_Greedy_ScoresTheGreedyParser_AndSaysSo()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"entente-eval-{Guid.NewGuid():N}.conllu");
+        File.WriteAllText(path, Gold.Replace("\r", ""));
+        try
+        {
+            var run = CliRunner.Invoke(["eval", "conllu", path, "--greedy"]);
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("greedy parsing", run.Out);
+            Assert.Equal(87.5, F1ByMetric(run.Out)["LAS"]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void EvalConllu_GreedyWithRecord_IsAUsageError_AndRecordsNothing()
+    {
+        var manifest = Path.Combine(TestPaths.Repo, "data", "models", "parser", "manifest.json");
+        var before = File.ReadAllText(manifest);
+        var run = CliRunner.Invoke(["eval", "conllu", "/nonexistent/gold.conllu", "--greedy", "--record"]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--greedy", run.Error);
+        Assert.Equal(before, File.ReadAllText(manifest));
+    }
+
+    [Fact]
     public void EvalConllu_MissingFile_Exit2()
     {
         var run = CliRunner.Invoke(["eval", "conllu", "/nonexistent/gold.conllu"]);

@@ -21,6 +21,12 @@ internal sealed class ArgumentFinder
     /// <summary>PETRARCH's new_actor_length: unknown phrases of at most this many words become actors (0: off).</summary>
     public int NewActorLength { get; set; }
 
+    /// <summary>See <see cref="EventCoderOptions.PassiveSubjectActsWithoutAgent"/>.</summary>
+    public bool PassiveSubjectActs { get; set; }
+
+    /// <summary>A passive verb without a "by" agent whose subject PETRARCH reads as the actor (the option is on).</summary>
+    private bool SubjectActs(int p) => PassiveSubjectActs && _s.IsPassive(p) && AgentOf(p) < 0 && _s.Child(p, Relations.NsubjPass) >= 0;
+
     // ---- sources ------------------------------------------------------------------------------------------
 
     /// <summary>The token heading the source phrase of a verbal predicate, or -1.</summary>
@@ -31,6 +37,8 @@ internal sealed class ArgumentFinder
         var s = _s;
         if (depth > 8)
             return -1;
+        if (SubjectActs(p))
+            return s.Child(p, Relations.NsubjPass);
         if (s.IsPassive(p))
             return AgentOf(p);
 
@@ -256,12 +264,13 @@ internal sealed class ArgumentFinder
     /// <summary>
     /// Target actors of a verbal predicate: the passive subject; else the object, indirect object, the best
     /// prepositional phrase, an infinitive's object; else the first actor after the predicate in its clause.
-    /// Mentions in <paramref name="exclude"/> (the sources) are skipped.
+    /// Mentions in <paramref name="exclude"/> (the sources) are skipped. Unless <paramref name="fromEmbedded"/>, an
+    /// embedded clause lends no target and neither does the rest of the clause.
     /// </summary>
-    public void VerbTargets(int p, List<int> exclude, List<int> into)
+    public void VerbTargets(int p, List<int> exclude, List<int> into, bool fromEmbedded = true)
     {
         var s = _s;
-        if (s.IsPassive(p))
+        if (s.IsPassive(p) && !SubjectActs(p))
         {
             foreach (var c in s.Children(p))
             {
@@ -278,7 +287,7 @@ internal sealed class ArgumentFinder
             return;
         }
 
-        if (ArgumentTargets(p, exclude, into))
+        if (ArgumentTargets(p, exclude, into) || !fromEmbedded)
             return;
 
         // an infinitive or purpose clause carries the target: "vowed to wage war on X", "providing aid to help X"
@@ -446,6 +455,8 @@ internal sealed class ArgumentFinder
             // head ("in the White Downs"), never by a word inside it
             if (t != i && Relations.IsOblique(s.Rel(t)) && IsLocativePreposition(s.CaseOf(t)))
                 return false;
+            if (IsTimeAnchor(t))
+                return false;
             if (h == p)
             {
                 var r = s.Rel(t);
@@ -612,7 +623,8 @@ internal sealed class ArgumentFinder
     private int? NewActor(int head)
     {
         var s = _s;
-        if (s.Upos(head) is not (Upos.NOUN or Upos.PROPN))
+        // a phrase in a set-aside comma clause or discard is no one's argument, named or not
+        if (s.Upos(head) is not (Upos.NOUN or Upos.PROPN) || s.IsSetAside(head))
             return null;
         _np.Clear();
         _queue.Clear();
@@ -711,6 +723,17 @@ internal sealed class ArgumentFinder
     }
 
     /// <summary>Breadth-first search of a phrase for its closest actor, not entering clauses. Returns a token or -1.</summary>
+    /// <summary>
+    /// "ties with Gxndor, several years after Calenardhon crowds burned its embassy": a phrase that places the event in
+    /// time relative to something else names no participant of it.
+    /// </summary>
+    private bool IsTimeAnchor(int c)
+    {
+        var prep = _s.CaseOf(c);
+        return prep.Equals("after", StringComparison.OrdinalIgnoreCase) || prep.Equals("before", StringComparison.OrdinalIgnoreCase)
+            || prep.Equals("since", StringComparison.OrdinalIgnoreCase) || prep.Equals("until", StringComparison.OrdinalIgnoreCase);
+    }
+
     private int NearestActorInside(int root, List<int> exclude)
     {
         var s = _s;
@@ -730,7 +753,7 @@ internal sealed class ArgumentFinder
             {
                 var r = s.Rel(c);
                 if (Relations.IsClausal(r) || r == Relations.Punct || r == Relations.Case || r == Relations.Det
-                    || r == Relations.Cc || r == Relations.Conj || Relations.IsTemporal(r))
+                    || r == Relations.Cc || r == Relations.Conj || Relations.IsTemporal(r) || IsTimeAnchor(c))
                 {
                     continue;
                 }

@@ -22,11 +22,25 @@ internal sealed class ClauseContext(Gazetteer gazetteer)
 
     // ---- dates ------------------------------------------------------------------------------------------
 
-    /// <summary>The event's date from a phrase in its clause or above it, else the document date.</summary>
+    /// <summary>
+    /// The event's date from a phrase in its clause or above it, else the document date. A date never lies after the
+    /// document date unless the event is still to come, and then at most <see cref="MaxYearsAhead"/> years ahead: a
+    /// date outside that range was read from something else ("elections due in 2030") and the document date stands.
+    /// </summary>
     public (DateOnly? Date, DatePrecision Precision) DateOf(int predicate, bool future, DateOnly? documentDate)
     {
         if (documentDate is not { } today)
             return (null, DatePrecision.Document);
+        var (date, precision) = FindDate(predicate, future, today);
+        if (precision != DatePrecision.Document && (future ? date > today.AddYears(MaxYearsAhead) : date > today))
+            return (today, DatePrecision.Document);
+        return (date, precision);
+    }
+
+    private const int MaxYearsAhead = 10;
+
+    private (DateOnly Date, DatePrecision Precision) FindDate(int predicate, bool future, DateOnly today)
+    {
         var s = _s;
         var t = predicate;
         for (var level = 0; t >= 0 && level < 5; level++)
@@ -43,12 +57,13 @@ internal sealed class ClauseContext(Gazetteer gazetteer)
             t = s.Head(t);
         }
 
-        // the parse missed the attachment: a date in the predicate's own comma-delimited stretch of the sentence,
-        // else the sentence's opening adverbial ("Earlier this year, ...", "This summer, ...")
-        if (DateInStretch(StretchStart(predicate), StretchEnd(predicate), today, future, out var d2, out var p2))
+        // the parse missed the attachment: a date in the predicate's own clause and comma-delimited stretch of the
+        // sentence, else the sentence's opening adverbial ("Earlier this year, ...", "This summer, ...")
+        var clause = ClauseHeadOf(predicate);
+        if (DateInStretch(StretchStart(predicate), StretchEnd(predicate), clause, today, future, out var d2, out var p2))
             return (d2, p2);
         var firstComma = StretchEnd(0);
-        if (firstComma <= MaxOpening && DateInStretch(0, firstComma, today, future, out var d3, out var p3))
+        if (firstComma <= MaxOpening && DateInStretch(0, firstComma, -1, today, future, out var d3, out var p3))
             return (d3, p3);
         return (today, DatePrecision.Document);
     }
@@ -71,13 +86,16 @@ internal sealed class ClauseContext(Gazetteer gazetteer)
         return t;
     }
 
-    /// <summary>A temporal phrase within tokens [<paramref name="start"/>, <paramref name="end"/>): a few words around each date word.</summary>
-    private bool DateInStretch(int start, int end, DateOnly today, bool future, out DateOnly date, out DatePrecision precision)
+    /// <summary>
+    /// A temporal phrase within tokens [<paramref name="start"/>, <paramref name="end"/>): a few words around each date
+    /// word that dates an event, in the clause headed by <paramref name="clause"/> unless that is -1.
+    /// </summary>
+    private bool DateInStretch(int start, int end, int clause, DateOnly today, bool future, out DateOnly date, out DatePrecision precision)
     {
         var s = _s;
         for (var k = start; k < end; k++)
         {
-            if (!TemporalExpression.IsTemporalWord(s.Text(k)))
+            if (!TemporalExpression.IsTemporalWord(s.Text(k)) || !DatesAnEvent(k) || (clause >= 0 && ClauseHeadOf(k) != clause))
                 continue;
             _words.Clear();
             for (var w = Math.Max(start, k - 3); w < Math.Min(end, k + 3); w++)
@@ -91,6 +109,58 @@ internal sealed class ClauseContext(Gazetteer gazetteer)
         return false;
     }
 
+    /// <summary>
+    /// Whether a date word may date an event: not a verb ("fall in line"), not a modifier of a noun ("the 2014
+    /// unrest", "November's downing", "a May 9 parade"), and not the bound of a span ("since April", "until July 24").
+    /// </summary>
+    private bool DatesAnEvent(int k)
+    {
+        var s = _s;
+        if (s.Upos(k) is Upos.VERB or Upos.AUX)
+            return false;
+        var r = s.Rel(k);
+        var h = s.Head(k);
+        if (h >= 0 && (r == Relations.Compound || r == Relations.Amod || r == Relations.NmodPoss || r == Relations.Nummod)
+            && s.Upos(h) is Upos.NOUN or Upos.PROPN && !TemporalExpression.IsTemporalWord(s.Text(h)) && !IsPartOfDay(s.Lemma(h)))
+        {
+            return false;
+        }
+
+        // the date phrase's own preposition: "since April" (k itself, or the month that "9" or "2014" belongs to)
+        var phrase = h >= 0 && TemporalExpression.IsTemporalWord(s.Text(h)) && !Relations.IsOblique(r) && !Relations.IsTemporal(r) ? h : k;
+        foreach (var c in s.Children(phrase))
+        {
+            if ((s.Rel(c) == Relations.Case || s.Rel(c) == Relations.Mark) && IsSpanBound(s.Text(c)))
+                return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>"Saturday morning", "Monday night": the date word names the day, the noun a part of it.</summary>
+    private static bool IsPartOfDay(ReadOnlySpan<char> lemma) =>
+        lemma.Equals("morning", StringComparison.OrdinalIgnoreCase) || lemma.Equals("afternoon", StringComparison.OrdinalIgnoreCase)
+        || lemma.Equals("evening", StringComparison.OrdinalIgnoreCase) || lemma.Equals("night", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsSpanBound(ReadOnlySpan<char> prep) =>
+        prep.Equals("since", StringComparison.OrdinalIgnoreCase) || prep.Equals("until", StringComparison.OrdinalIgnoreCase)
+        || prep.Equals("till", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The head of the clause <paramref name="t"/> belongs to: the first token up the tree that opens a clause, or the root.</summary>
+    private int ClauseHeadOf(int t)
+    {
+        var s = _s;
+        for (var guard = 0; guard <= s.Count; guard++)
+        {
+            var h = s.Head(t);
+            if (h < 0 || Relations.IsClausal(s.Rel(t)))
+                return t;
+            t = h;
+        }
+
+        return t;
+    }
+
     private bool MayBeTemporal(int c)
     {
         var s = _s;
@@ -101,8 +171,7 @@ internal sealed class ClauseContext(Gazetteer gazetteer)
             return false;
         var prep = s.CaseOf(c);
         return prep.IsEmpty || prep.Equals("on", StringComparison.OrdinalIgnoreCase) || prep.Equals("in", StringComparison.OrdinalIgnoreCase)
-            || prep.Equals("during", StringComparison.OrdinalIgnoreCase) || prep.Equals("since", StringComparison.OrdinalIgnoreCase)
-            || prep.Equals("until", StringComparison.OrdinalIgnoreCase) || prep.Equals("by", StringComparison.OrdinalIgnoreCase)
+            || prep.Equals("during", StringComparison.OrdinalIgnoreCase) || prep.Equals("by", StringComparison.OrdinalIgnoreCase)
             || prep.Equals("at", StringComparison.OrdinalIgnoreCase) || prep.Equals("over", StringComparison.OrdinalIgnoreCase);
     }
 

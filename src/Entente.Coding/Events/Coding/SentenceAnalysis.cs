@@ -149,6 +149,36 @@ internal sealed class SentenceAnalysis
         }
     }
 
+    /// <summary>
+    /// Sets aside the phrase-only discards of the sentence ("World War II" in "the parade marking the end of World War
+    /// II"): like a set-aside comma clause, their words are no predicates and their actors no one's arguments.
+    /// </summary>
+    public void SetAsideDiscardedPhrases(IDiscardFilter discards, Document document)
+    {
+        var mask = _discarded.Length >= Count ? _discarded : _discarded = new bool[Math.Max(Count, _discarded.Length * 2)];
+        var span = mask.AsSpan(0, Count);
+        span.Clear();
+        _discardedCount = 0;
+        if (!discards.MarkDiscardedPhrases(document, SentenceIndex, span))
+            return;
+        _discardedCount = 1;
+        for (var i = 0; i < Count; i++)
+        {
+            if (span[i])
+            {
+                _setAside[i] = true;
+                _mentionOf[i] = -1;
+            }
+        }
+    }
+
+    private bool[] _discarded = new bool[64];
+
+    /// <summary>Whether the token belongs to a phrase-only discard of this sentence ("World War II").</summary>
+    public bool IsDiscarded(int i) => _discardedCount > 0 && _discarded[i];
+
+    private int _discardedCount;
+
     /// <summary>Whether the token is in a comma-delimited stretch set aside before coding.</summary>
     public bool IsSetAside(int i) => _setAside[i];
 

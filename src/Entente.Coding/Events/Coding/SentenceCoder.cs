@@ -43,6 +43,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         _s = s;
         _finder.Reset(s);
         _finder.NewActorLength = options.NewActorLength;
+        _finder.PassiveSubjectActs = options.PassiveSubjectActsWithoutAgent;
         FindPredicates();
         if (_predicates.Count == 0)
             return;
@@ -55,11 +56,13 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 FindVerbArguments(q);
             Qualify(q);
 
-            // history recalled to date the news ("five years after crowds burned its embassy") is not the news
-            if (ClauseRoles.IsRecalled(_s, q.Token))
+            // history recalled to date the news ("five years after crowds burned its embassy") is not the news,
+            // nor is an event dated by a past the discard list names ("islands it seized at the end of World War II")
+            if (ClauseRoles.IsRecalled(_s, q.Token) || DatedByDiscardedPast(q.Token))
                 q.Suppressed = true;
         }
 
+        BorrowSourcesFromEventPhrases();
         LinkGovernors(output);
         if (options.ReportingClausesFrameSentence)
             LinkReportingClause();
@@ -131,7 +134,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 // ("the affected villages"), nor adjectives unless they head a clause ("is willing to")
                 if (rel == Relations.Aux || rel == Relations.AuxPass || rel == Relations.Cop
                     || ((rel == Relations.Amod || rel == Relations.Compound) && !AfterConjunction(i))
-                    || (upos == Upos.ADJ && !HeadsClause(i)))
+                    || (upos == Upos.ADJ && !HeadsClause(i)) || InsideName(i))
                 {
                     continue;
                 }
@@ -141,7 +144,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             }
 
             // a root noun without a copula is a verb the tagger missed ("Ethiopia departs from Libya")
-            if (upos is Upos.NOUN or Upos.PROPN && s.Head(i) < 0 && !s.HasChild(i, Relations.Cop) && TryVerbPredicate(i))
+            if (upos is Upos.NOUN or Upos.PROPN && s.Head(i) < 0 && !s.HasChild(i, Relations.Cop) && !InsideName(i) && TryVerbPredicate(i))
                 continue;
 
             // eventive nouns, also when the tagger took a lower-case one for a name ("ultimatum" as NNP)
@@ -327,8 +330,12 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         }
         else
         {
+            // "the United States and Britain discuss imposing sanctions on Russia": a meeting of several parties is
+            // among themselves; what they discuss does not make its subject their counterpart
+            var among = q.Sources.Count >= 2
+                && (EnglishPredicateClasses.IsMutualVerb(s.Lemma(q.Token)) || EnglishPredicateClasses.IsReciprocalVerb(s.Lemma(q.Token)));
             _finder.TargetsMode = options.DropWeakTargets;
-            _finder.VerbTargets(q.Token, q.Sources, q.Targets);
+            _finder.VerbTargets(q.Token, q.Sources, q.Targets, fromEmbedded: !among);
             _finder.TargetsMode = false;
 
             // "... and promised aid to the villages" parsed with the verb as a modifier: the next actor
@@ -406,6 +413,102 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         }
     }
 
+    /// <summary>
+    /// "Two Palestinians are killed in an Israeli air attack": a passive verb with no agent takes the source of the
+    /// eventive noun in its "in"/"during" phrase, which names the same event; that noun is then not coded again
+    /// unless it has a target of its own.
+    /// </summary>
+    private void BorrowSourcesFromEventPhrases()
+    {
+        var s = _s;
+        foreach (var q in _predicates)
+        {
+            if (q.IsNominal || q.Sources.Count > 0 || !s.IsPassive(q.Token) || _finder.AgentOf(q.Token) >= 0)
+                continue;
+            foreach (var c in s.Children(q.Token))
+            {
+                var k = _predicateAt[c];
+                if (k < 0 || !Relations.IsOblique(s.Rel(c)))
+                    continue;
+                var noun = _predicates[k];
+                var prep = s.CaseOf(c);
+                if (!noun.IsNominal || noun.Sources.Count == 0
+                    || !(prep.Equals("in", StringComparison.OrdinalIgnoreCase) || prep.Equals("during", StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                foreach (var src in noun.Sources)
+                {
+                    if (!q.Targets.Contains(src))
+                        q.Sources.Add(src);
+                }
+
+                // "killed [190] in an airstrike [195]": the noun says more precisely how, within the same kind of event
+                if (q.Sources.Count > 0 && q.Codes.Forward is { Length: >= 3 } verbCode && verbCode[2] == '0' && verbCode.Length == 3
+                    && noun.Codes.Forward is { Length: >= 3 } nounCode && nounCode != verbCode
+                    && string.CompareOrdinal(nounCode, 0, verbCode, 0, 2) == 0 && q.Codes.Reverse is null)
+                {
+                    q.Codes = new EventCodes(nounCode, null);
+                }
+
+                // the noun's own target ("an attack on a car in Gaza") keeps its event; otherwise it is the verb's
+                noun.Suppressed |= q.Sources.Count > 0 && noun.Targets.Count == 0;
+                break;
+            }
+        }
+    }
+
+    /// <summary>Whether a prepositional phrase of the predicate holds a phrase-only discard ("at the end of World War II").</summary>
+    private bool DatedByDiscardedPast(int p)
+    {
+        var s = _s;
+        foreach (var c in s.Children(p))
+        {
+            if ((!Relations.IsOblique(s.Rel(c)) && !Relations.IsTemporal(s.Rel(c))) || CommaBetween(p, c))
+                continue; // past a comma the phrase more likely belongs to an apposition ("Hiroshima, the site of ...")
+            _stack.Clear();
+            _stack.Add(c);
+            while (_stack.Count > 0)
+            {
+                var t = _stack[^1];
+                _stack.RemoveAt(_stack.Count - 1);
+                if (s.IsDiscarded(t))
+                    return true;
+                foreach (var d in s.Children(t))
+                {
+                    if (!Relations.IsClausal(s.Rel(d)))
+                        _stack.Add(d);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private readonly List<int> _stack = [];
+
+    private bool CommaBetween(int a, int b)
+    {
+        for (var t = Math.Min(a, b) + 1; t < Math.Max(a, b); t++)
+        {
+            if (_s.Text(t).SequenceEqual(","))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A word of a name of several words is no verb, whatever the tagger said: "The United States, the European
+    /// Union and partners issue a statement" has no "states", "Hamas forces and the IDF clash" no "forces".
+    /// </summary>
+    private bool InsideName(int i)
+    {
+        var m = _s.MentionOf(i);
+        return m >= 0 && _s.Mentions[m].EndToken - _s.Mentions[m].StartToken > 1;
+    }
+
     /// <summary>A coordinated verb the parser left without a subject shares the subject of the verb before it.</summary>
     private void InheritFromPreviousVerb(Predicate q)
     {
@@ -431,6 +534,23 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             foreach (var y in b)
             {
                 if (x == y || (_s.Mentions[x].Code is { } cx && cx == _s.Mentions[y].Code))
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a speaker of <paramref name="speakers"/> is one of <paramref name="actors"/> or of the same state.</summary>
+    private bool SpeaksFor(List<int> speakers, List<int> actors)
+    {
+        if (SameActors(speakers, actors))
+            return true;
+        foreach (var x in speakers)
+        {
+            foreach (var y in actors)
+            {
+                if (_s.Mentions[x].Country is { } cx && cx == _s.Mentions[y].Country)
                     return true;
             }
         }
@@ -499,6 +619,27 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             else if (Relations.IsSubject(r) && SubjectIsNegated(c, consumed))
             {
                 q.Negated = true;
+            }
+        }
+
+        // "would try to distance": the modal of a verb that is no predicate of its own (an uncoded "try", "seek")
+        // reaches the infinitive it governs
+        if (q.Modality == Modality.Asserted && s.Rel(q.Token) == Relations.Xcomp && s.Head(q.Token) is var up and >= 0 && _predicateAt[up] < 0)
+        {
+            foreach (var c in s.Children(up))
+            {
+                if (s.Rel(c) != Relations.Aux)
+                    continue;
+                var lemma = s.Lemma(c);
+                if (EnglishPredicateClasses.IsFutureAuxiliary(lemma) || EnglishPredicateClasses.IsFutureAuxiliary(s.Text(c)))
+                {
+                    Raise(q, Modality.Intended);
+                }
+                else if (EnglishPredicateClasses.IsHypotheticalAuxiliary(lemma))
+                {
+                    q.ModalIsWould = lemma.Equals("would", StringComparison.OrdinalIgnoreCase);
+                    Raise(q, Modality.Hypothetical);
+                }
             }
         }
 
@@ -719,7 +860,10 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 if (g is not null)
                 {
                     g.YieldsToEmbedded = true;
-                    if (q.Modality == Modality.Hypothetical && q.ModalIsWould)
+
+                    // "Russia said it would retaliate" is Russia's intention (its government may say it for it);
+                    // "analysts suggested Trump would try" is someone else's guess, and stays hypothetical
+                    if (q.Modality == Modality.Hypothetical && q.ModalIsWould && SpeaksFor(g.Sources, q.Sources))
                         q.Modality = Modality.Intended;
                     if (!SameActors(q.Sources, g.Sources) && q.Modality is Modality.Asserted or Modality.Intended)
                         q.Modality = Modality.Reported;
@@ -951,6 +1095,19 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         return root is >= 1 and <= 8 or >= 10 and <= 13 or 16;
     }
 
+    /// <summary>An object or prepositional phrase of the verb ("said on Saturday"), not a bare time word ("said today").</summary>
+    private bool HasNominalDependent(int p)
+    {
+        foreach (var c in _s.Children(p))
+        {
+            var r = _s.Rel(c);
+            if (r == Relations.Obj || r == Relations.Iobj || Relations.IsOblique(r))
+                return true;
+        }
+
+        return false;
+    }
+
     private void Add(List<RawEvent> output, Predicate q, int source, int target, string code, bool negated, Modality modality, int anchor = -1)
     {
         var s = _s;
@@ -958,12 +1115,28 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             return;
         if (options.RequireDyad && (source < 0 || target < 0))
             return;
+        if (target < 0 && options.OneSidedEventsNeedAPhrase && !q.IsNominal && !HasNominalDependent(q.Token))
+            return;
         if (source >= 0 && target >= 0)
         {
             var sc = s.Mentions[source].Code;
             var tc = s.Mentions[target].Code;
             if (source == target || (!options.CodeSelfEvents && string.Equals(sc, tc, StringComparison.Ordinal)))
                 return;
+
+            // "Trump argued that the United States was responsible": the state toward itself is no event
+            if (options.DropSameStateEvents && StateActors.IsStateItself(s.Mentions[source]) && StateActors.IsStateItself(s.Mentions[target])
+                && StateActors.StateOf(s.Mentions[source]) == StateActors.StateOf(s.Mentions[target]))
+            {
+                return;
+            }
+
+            // "Hezbollah says ... strikes on the United States": a non-state speaker's bare statement is not addressed to a state
+            if (options.DropNonStateStatements && code == "010" && !StateActors.SpeaksForState(s.Mentions[source])
+                && StateActors.StateOf(s.Mentions[target]) is not null)
+            {
+                return;
+            }
         }
 
         // words about nobody in particular say little: a statement, appeal, promise or consultation (roots 01-04)

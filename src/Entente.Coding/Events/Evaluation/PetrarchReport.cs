@@ -40,6 +40,8 @@ public static class PetrarchReport
         w.WriteLine(Inv($"| precision / recall / F1 | {run.Precision:P1} / {run.Recall:P1} / {run.F1:P1} |"));
         w.WriteLine();
         w.WriteLine("For comparison, PETRARCH2 codes 89 of the 284 records exactly right (31%) from gold Penn parses.");
+        w.WriteLine("Records that contradict other records, their own dictionaries or parse, or lemma matching are listed,");
+        w.WriteLine("with the reasons, in [petrarch-contradictions.md](petrarch-contradictions.md); they count as failures here.");
         w.WriteLine();
 
         w.WriteLine("## By category");

@@ -27,6 +27,15 @@ public sealed class ActorResolverTests
     }
 
     [Fact]
+    public void DemonymBeforeAKnownOrganisation_IsNoPersonsName()
+    {
+        // "Red Crescent" is in the dictionaries: "Iranian Red Crescent Society" is not an Iranian person called "Red Crescent Society"
+        var mentions = Resolve(FromWords(July2025, "The Iranian Red Crescent Society says the toll has risen ."));
+        Assert.DoesNotContain(mentions, m => m.IsPerson);
+        Assert.Contains(mentions, m => m.Text == "Red Crescent" && m.Code!.StartsWith("NGO", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void SpokespersonForAMinistry_IsTheMinistrysState()
     {
         var m = One("declared a spokesperson for the Chinese Ministry of Foreign Affairs on Tuesday .", "a spokesperson for the Chinese Ministry of Foreign Affairs");
@@ -159,6 +168,16 @@ public sealed class CompositionTests
     {
         var mentions = Resolve("The ambassadors of France , Germany and Italy met .");
         Assert.Equal(["FRAGOV", "DEUGOV", "ITAGOV"], mentions.Select(m => m.Code));
+    }
+
+    [Fact]
+    public void TitleBeforeALinkedTitle_SharesItsStates()
+    {
+        // "Lawmakers and officials in Ukraine and Poland": the lawmakers are Ukraine's and Poland's too
+        var mentions = Resolve("Lawmakers and officials in Ukraine and Poland met .");
+        var lawmakers = Assert.Single(mentions, m => m.Text == "Lawmakers");
+        Assert.Equal("UKRLEG", lawmakers.Code);
+        Assert.Equal(["UKRLEG", "POLLEG"], lawmakers.Codes!);
     }
 
     [Fact]

@@ -6,13 +6,10 @@ namespace Entente.Tests.Coding.Events;
 
 public sealed class EventCoderTests
 {
-    private static readonly Lazy<EventResources> Resources = new(() =>
-        EventResources.Load(new DataDirectory(Path.Combine(TestPaths.Repo, "data"))));
-
     private static List<CodedEvent> Code(string parse, EventCoderOptions? options = null, DateOnly? date = null)
     {
         var doc = HandParsed.Document(parse, date ?? new DateOnly(2025, 7, 16));
-        new EventCoder(Resources.Value, options).Process(doc);
+        new EventCoder(CoderTestResources.Value, options).Process(doc);
         return doc.Get<EventList>()!.Items;
     }
 

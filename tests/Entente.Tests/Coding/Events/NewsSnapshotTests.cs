@@ -13,9 +13,6 @@ namespace Entente.Tests.Coding.Events;
 /// </summary>
 public sealed class NewsSnapshotTests
 {
-    private static readonly Lazy<EventResources> Resources = new(() =>
-        EventResources.Load(new DataDirectory(Path.Combine(TestPaths.Repo, "data"))));
-
     private static string FixturePath => Path.Combine(TestPaths.Repo, "tests", "Entente.Tests", "Coding", "Events", "Snapshots", "news-sentences.txt");
 
     public static TheoryData<string> Cases()
@@ -35,7 +32,7 @@ public sealed class NewsSnapshotTests
     {
         var c = SnapshotCase.Read(FixturePath).Single(x => x.Name == name);
         var doc = HandParsed.Document(c.Parse, c.Date, name);
-        var coder = new EventCoder(Resources.Value);
+        var coder = new EventCoder(CoderTestResources.Value);
         var trace = coder.Explain(doc);
         new QuoteFinder().Process(doc);
 

@@ -1,0 +1,46 @@
+using Entente.Coding;
+using Entente.Coding.Events;
+
+namespace Entente.Tests.Coding.Events;
+
+/// <summary>The PETRARCH readings the validation records expect, each against the news default on the same sentence.</summary>
+public sealed class PetrarchOptionTests
+{
+    private static readonly EventCoderOptions Petrarch = EventCoderOptions.ForPetrarch(requireDyad: false, newActorLength: 0, CommaClauseLimits.Off);
+
+    private static List<string> Code(string parse, EventCoderOptions options)
+    {
+        var doc = HandParsed.Document(parse, new DateOnly(2025, 7, 16));
+        new EventCoder(CoderTestResources.Value, options).Process(doc);
+        return doc.Get<EventList>()!.Items.Select(e => $"{e.Source?.Code ?? "-"} {e.Target?.Code ?? "-"} {e.Cameo}").Order(StringComparer.Ordinal).ToList();
+    }
+
+    // "Iran was criticized over its dispute with Iraq."
+    private const string PassiveWithoutAgent = """
+        1 Iran Iran PROPN 3 nsubj:pass Actor=B-IRN
+        2 was be AUX 3 aux:pass
+        3 criticized criticize VERB 0 root
+        4 over over ADP 6 case
+        5 its its PRON 6 nmod:poss
+        6 dispute dispute NOUN 3 obl
+        7 with with ADP 8 case
+        8 Iraq Iraq PROPN 6 nmod Actor=B-IRQ SpaceAfter=No
+        9 . . PUNCT 3 punct
+        """;
+
+    [Fact]
+    public void PassiveWithoutAgent_SubjectIsTheSourceForPetrarch_AndTheTargetForNews()
+    {
+        Assert.Equal(["IRN IRQ 111"], Code(PassiveWithoutAgent, Petrarch));
+        Assert.Equal(["- IRN 111"], Code(PassiveWithoutAgent, EventCoderOptions.Default with { DropStatementsWithoutTarget = false }));
+    }
+
+    [Theory]
+    [InlineData("3 on on ADP 4 case\n4 Saturday Saturday PROPN 2 obl", 1)]
+    [InlineData("3 today today NOUN 2 obl:tmod", 0)]
+    public void OneSidedStatement_NeedsAPhraseForPetrarch(string tail, int expected)
+    {
+        var parse = "1 Officials official NOUN 2 nsubj Actor=B-GOV\n2 said say VERB 0 root\n" + tail;
+        Assert.Equal(expected, Code(parse, Petrarch).Count);
+    }
+}
