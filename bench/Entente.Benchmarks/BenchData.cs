@@ -21,6 +21,16 @@ internal static class BenchData
         }
     }
 
+    /// <summary>en_ewt-ud-test as documents with its gold tokenization (and gold tags, until a tagger runs).</summary>
+    public static List<Entente.Nlp.Documents.Document> EwtTestDocuments()
+    {
+        var gold = Entente.Nlp.Conllu.ConlluReader.ReadFile(Path.Combine(SharedDir, "data", "treebanks", "en_ewt-ud-test.conllu.gz"));
+        var docs = new List<Entente.Nlp.Documents.Document>();
+        foreach (var d in Entente.Nlp.Conllu.ConlluDocuments.GroupByDocument(gold))
+            docs.Add(Entente.Nlp.Conllu.ConlluDocuments.ToDocument(d));
+        return docs;
+    }
+
     /// <summary>The texts of the current-events items of the given years.</summary>
     public static List<string> CurrentEvents(params int[] years)
     {

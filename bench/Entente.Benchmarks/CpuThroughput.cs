@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Entente.Nlp;
-using Entente.Nlp.Conllu;
 using Entente.Nlp.Documents;
 using Entente.Nlp.Models;
 using Entente.Nlp.Pipeline;
@@ -29,8 +28,7 @@ internal static class CpuThroughput
         clock.Restart();
         var recognizer = NlpModels.LoadEntityRecognizer(data);
         var nerLoad = clock.Elapsed.TotalMilliseconds;
-        var gold = ConlluReader.ReadFile(Path.Combine(BenchData.SharedDir, "data", "treebanks", "en_ewt-ud-test.conllu.gz"));
-        var docs = ConlluDocuments.GroupByDocument(gold).Select(d => ConlluDocuments.ToDocument(d)).ToList();
+        var docs = BenchData.EwtTestDocuments();
         var tokens = docs.Sum(d => d.TokenCount);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"load (wall ms): tagger {tagLoad:F0}, parser {parseLoad:F0}, entities {nerLoad:F0}; {tokens} tokens per round, {rounds} rounds"));

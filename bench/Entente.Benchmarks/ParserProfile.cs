@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Entente.Nlp;
-using Entente.Nlp.Conllu;
 using Entente.Nlp.Documents;
 using Entente.Nlp.Models;
 using Entente.Nlp.Parsing;
@@ -9,10 +8,12 @@ using Entente.Nlp.Parsing;
 namespace Entente.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Entente.Benchmarks -- parser-profile</c>: where the parser's
-/// time goes on en_ewt-ud-test (tagged by the tagger): how many configurations the default search scores
-/// and reuses per token, and the processor time of feature extraction alone and of extraction plus
-/// weight lookup over the greedy run's configurations (the difference is the lookup and scoring).
+/// <c>dotnet run -c Release --project bench/Entente.Benchmarks -- parser-profile [ROUNDS]</c>: where the
+/// parser's time goes on en_ewt-ud-test (tagged by the tagger): how many configurations the default search
+/// scores and reuses per token; how the features the greedy run looks up split by row layout (unseen,
+/// sparse rows by length, dense rows); one configuration scored over and over (the lookup and additions
+/// with everything in cache); and the processor time per configuration of feature extraction alone and of
+/// extraction plus weight lookup and scoring over the greedy run (medians of the rounds).
 /// </summary>
 internal static class ParserProfile
 {
@@ -21,8 +22,7 @@ internal static class ParserProfile
         var data = DataDirectory.Default;
         var tagger = NlpModels.LoadTagger(data);
         var model = NlpModels.LoadParser(data).Model;
-        var gold = ConlluReader.ReadFile(Path.Combine(BenchData.SharedDir, "data", "treebanks", "en_ewt-ud-test.conllu.gz"));
-        var docs = ConlluDocuments.GroupByDocument(gold).Select(d => ConlluDocuments.ToDocument(d)).ToList();
+        var docs = BenchData.EwtTestDocuments();
         foreach (var d in docs)
             tagger.Process(d);
         var tokens = docs.Sum(d => d.TokenCount);
@@ -44,6 +44,8 @@ internal static class ParserProfile
             $"{tokens} tokens: default search scores {(double)scored / tokens:F2} configurations per token and reuses {(double)reused / tokens:F2}"));
 
         var greedy = new SentenceParser(model, ParserSearch.Greedy);
+        var features = new ulong[ParserFeatures.MaxFeatures];
+        var scores = new float[model.Weights.Classes];
         var rowLengths = new long[6];
         var weightsAdded = 0L;
         foreach (var d in docs)
@@ -52,10 +54,10 @@ internal static class ParserProfile
             {
                 greedy.Load(d, s.FirstToken, s.TokenCount);
                 greedy.State.Reset(s.TokenCount, ParserModel.RootLabel);
-                var f = new ulong[ParserFeatures.MaxFeatures];
-                var sc = new float[model.Weights.Classes];
                 while (!greedy.State.IsTerminal)
                 {
+                    var f = features;
+                    var sc = scores;
                     var n = ParserFeatures.Extract(greedy.Input, greedy.State, f);
                     for (var j = 0; j < n; j++)
                     {
@@ -82,8 +84,8 @@ internal static class ParserProfile
             greedy.State.Reset(first.TokenCount, ParserModel.RootLabel);
             greedy.State.Apply(0, ParserModel.LabelCount);
             greedy.State.Apply(0, ParserModel.LabelCount);
-            var f = new ulong[ParserFeatures.MaxFeatures];
-            var sc = new float[model.Weights.Classes];
+            var f = features;
+            var sc = scores;
             var n = ParserFeatures.Extract(greedy.Input, greedy.State, f);
             var before = Process.GetCurrentProcess().TotalProcessorTime;
             for (var i = 0; i < 200_000; i++)
@@ -99,8 +101,6 @@ internal static class ParserProfile
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"features looked up by the greedy run: {100.0 * rowLengths[0] / looked:F1}% unseen, sparse rows of 1, 2, 3, 4+ weights {100.0 * rowLengths[1] / looked:F1}%, {100.0 * rowLengths[2] / looked:F1}%, {100.0 * rowLengths[3] / looked:F1}%, {100.0 * rowLengths[4] / looked:F1}%, dense rows {100.0 * rowLengths[5] / looked:F1}%"));
 
-        var features = new ulong[ParserFeatures.MaxFeatures];
-        var scores = new float[model.Weights.Classes];
         var extractOnly = new List<double>();
         var extractAndScore = new List<double>();
         var configurations = 0L;
