@@ -35,6 +35,38 @@ public sealed class PetrarchOptionTests
         Assert.Equal(["- IRN 111"], Code(PassiveWithoutAgent, EventCoderOptions.Default with { DropStatementsWithoutTarget = false }));
     }
 
+    // "Iran was heavily and unjustly criticized over its dispute with Iraq.", parsed with the adverb as the
+    // clause head (copula "was") and the participle as its conjunct
+    private const string PassiveConjoinedToCopularAdverb = """
+        1 Iran Iran PROPN 3 nsubj Actor=B-IRN
+        2 was be VERB 3 cop
+        3 heavily heavily ADV 0 root
+        4 and and CCONJ 3 cc
+        5 unjustly unjustly ADV 6 advmod
+        6 criticized criticize VERB 3 conj
+        7 over over ADP 9 case
+        8 its its PRON 9 nmod:poss
+        9 dispute dispute NOUN 6 obl
+        10 with with ADP 11 case
+        11 Iraq Iraq PROPN 9 nmod Actor=B-IRQ SpaceAfter=No
+        12 . . PUNCT 3 punct
+        """;
+
+    private static List<string> CodeWithParticiple(string parse, int participle, EventCoderOptions options)
+    {
+        var doc = HandParsed.Document(parse, new DateOnly(2025, 7, 16));
+        doc.SetXpos(participle, Entente.Nlp.Documents.Labels.Xpos.Id("VBN"));
+        new EventCoder(CoderTestResources.Value, options).Process(doc);
+        return doc.Get<EventList>()!.Items.Select(e => $"{e.Source?.Code ?? "-"} {e.Target?.Code ?? "-"} {e.Cameo}").Order(StringComparer.Ordinal).ToList();
+    }
+
+    [Fact]
+    public void ParticipleConjoinedToACopularAdverb_IsPassive_SoItsSubjectActsOnlyForPetrarch()
+    {
+        Assert.Equal(["IRN IRQ 111"], CodeWithParticiple(PassiveConjoinedToCopularAdverb, 5, Petrarch));
+        Assert.Equal(["- IRN 111"], CodeWithParticiple(PassiveConjoinedToCopularAdverb, 5, EventCoderOptions.Default with { DropStatementsWithoutTarget = false }));
+    }
+
     [Theory]
     [InlineData("3 on on ADP 4 case\n4 Saturday Saturday PROPN 2 obl", 1)]
     [InlineData("3 today today NOUN 2 obl:tmod", 0)]
