@@ -8,9 +8,11 @@ public sealed class PetrarchOptionTests
 {
     private static readonly EventCoderOptions Petrarch = EventCoderOptions.ForPetrarch(requireDyad: false, newActorLength: 0, CommaClauseLimits.Off);
 
-    private static List<string> Code(string parse, EventCoderOptions options)
+    private static List<string> Code(string parse, EventCoderOptions options, int participle = -1)
     {
         var doc = HandParsed.Document(parse, new DateOnly(2025, 7, 16));
+        if (participle >= 0)
+            doc.SetXpos(participle, Entente.Nlp.Documents.Labels.Xpos.Id("VBN"));
         new EventCoder(CoderTestResources.Value, options).Process(doc);
         return doc.Get<EventList>()!.Items.Select(e => $"{e.Source?.Code ?? "-"} {e.Target?.Code ?? "-"} {e.Cameo}").Order(StringComparer.Ordinal).ToList();
     }
@@ -52,19 +54,11 @@ public sealed class PetrarchOptionTests
         12 . . PUNCT 3 punct
         """;
 
-    private static List<string> CodeWithParticiple(string parse, int participle, EventCoderOptions options)
-    {
-        var doc = HandParsed.Document(parse, new DateOnly(2025, 7, 16));
-        doc.SetXpos(participle, Entente.Nlp.Documents.Labels.Xpos.Id("VBN"));
-        new EventCoder(CoderTestResources.Value, options).Process(doc);
-        return doc.Get<EventList>()!.Items.Select(e => $"{e.Source?.Code ?? "-"} {e.Target?.Code ?? "-"} {e.Cameo}").Order(StringComparer.Ordinal).ToList();
-    }
-
     [Fact]
     public void ParticipleConjoinedToACopularAdverb_IsPassive_SoItsSubjectActsOnlyForPetrarch()
     {
-        Assert.Equal(["IRN IRQ 111"], CodeWithParticiple(PassiveConjoinedToCopularAdverb, 5, Petrarch));
-        Assert.Equal(["- IRN 111"], CodeWithParticiple(PassiveConjoinedToCopularAdverb, 5, EventCoderOptions.Default with { DropStatementsWithoutTarget = false }));
+        Assert.Equal(["IRN IRQ 111"], Code(PassiveConjoinedToCopularAdverb, Petrarch, participle: 5));
+        Assert.Equal(["- IRN 111"], Code(PassiveConjoinedToCopularAdverb, EventCoderOptions.Default with { DropStatementsWithoutTarget = false }, participle: 5));
     }
 
     [Theory]
