@@ -2,14 +2,18 @@ using Entente.Store.DuckDb;
 
 namespace Entente.Benchmarks;
 
-/// <summary>A DuckDB store in a fresh temporary folder, removed with it.</summary>
+/// <summary>A DuckDB store (empty, or a copy of one) in a fresh temporary folder, removed with it.</summary>
 internal sealed class BenchStore : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("entente-bench-").FullName;
 
-    public BenchStore()
+    /// <param name="copyOf">A store file to start from (copied), or null for an empty store.</param>
+    public BenchStore(string? copyOf = null)
     {
-        Store = DuckDbStore.Open(Path.Combine(_dir, "bench.duckdb"));
+        var path = Path.Combine(_dir, "bench.duckdb");
+        if (copyOf is not null)
+            File.Copy(copyOf, path);
+        Store = DuckDbStore.Open(path);
     }
 
     public DuckDbStore Store { get; }

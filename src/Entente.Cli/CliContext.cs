@@ -26,6 +26,12 @@ public sealed class CliContext
     public bool ErrorIsTerminal { get; init; }
     public DataDirectory Data { get; init; } = DataDirectory.Default;
 
+    /// <summary>The same streams over another data folder.</summary>
+    public CliContext WithData(DataDirectory data) => new()
+    {
+        Out = Out, Error = Error, In = In, OutIsTerminal = OutIsTerminal, ErrorIsTerminal = ErrorIsTerminal, Data = data,
+    };
+
     public static CliContext FromConsole() => new()
     {
         Out = Console.OpenStandardOutput(),

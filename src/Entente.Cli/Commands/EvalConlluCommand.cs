@@ -37,6 +37,13 @@ public static class EvalConlluCommand
 
     public static int Run(CliContext ctx, string[] files, bool raw, bool record, bool greedy = false)
     {
+        if (record)
+        {
+            if (ModelLoading.ForRecording(ctx) is not { } repositoryData)
+                return ExitCodes.Usage;
+            ctx = ctx.WithData(repositoryData);
+        }
+
         var w = new StreamWriter(ctx.Out) { AutoFlush = true };
         var load = greedy
             ? () => new Pipeline(NlpModels.LoadTagger(ctx.Data), NlpModels.LoadParser(ctx.Data).WithSearch(ParserSearch.Greedy))

@@ -26,6 +26,13 @@ public static class EvalNerCommand
 
     public static int Run(CliContext ctx, string[] files, bool record)
     {
+        if (record)
+        {
+            if (ModelLoading.ForRecording(ctx) is not { } repositoryData)
+                return ExitCodes.Usage;
+            ctx = ctx.WithData(repositoryData);
+        }
+
         var w = new StreamWriter(ctx.Out) { AutoFlush = true };
         if (ModelLoading.TryLoad(ctx, ctx.Data.Root, () => NlpModels.LoadEntityRecognizer(ctx.Data)) is not { } recognizer ||
             ModelLoading.TryLoad(ctx, ctx.Data.Root, () => NlpModels.LoadTagger(ctx.Data)) is not { } tagger)

@@ -27,7 +27,11 @@ public static class IngestCommand
         var db = StoreCommandSupport.DbOption();
         var date = StoreCommandSupport.DateOption("--date", "Publication date for documents that carry none (plain text files), YYYY-MM-DD");
         var threads = new Option<int>("--threads", "-j") { Description = "Worker threads (default: one per core)", DefaultValueFactory = _ => 0 };
-        var batch = new Option<int>("--batch") { Description = "Documents per transaction (default: 1000)", DefaultValueFactory = _ => 1000 };
+        var batch = new Option<int>("--batch")
+        {
+            Description = "Most documents per transaction (default: 5000; a transaction is also committed every 2 seconds)",
+            DefaultValueFactory = _ => new IngestOptions().BatchDocuments,
+        };
         batch.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 1)

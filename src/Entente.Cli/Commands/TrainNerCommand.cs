@@ -9,7 +9,8 @@ namespace Entente.Cli.Commands;
 /// <summary>
 /// <c>entente train ner --train FILE... --dev FILE... [--gazetteer DIR]</c>: trains the entity
 /// recognizer on IOB files (UNER, wikigold), tagged by the shipped tagger, with the shipped word clusters
-/// and a gazetteer compiled from countries.json and cities15000 into the model file.
+/// and a gazetteer compiled from countries.json, cities15000 and the PETRARCH actor dictionaries into the
+/// model file.
 /// </summary>
 internal static class TrainNerCommand
 {
@@ -47,7 +48,7 @@ internal static class TrainNerCommand
         }
 
         dev = Jackknife.Retag(tagger, dev);
-        var gazDir = o.Gazetteer ?? Path.GetFullPath(Path.Combine(ctx.Data.Root, "..", "..", "shared", "data", "gazetteer"));
+        var gazDir = o.Gazetteer ?? DefaultGazetteer(ctx);
         Gazetteer gazetteer;
         try
         {
@@ -74,13 +75,21 @@ internal static class TrainNerCommand
         Directory.CreateDirectory(o.Out);
         using (var f = File.Create(Path.Combine(o.Out, NerModel.FileName)))
             model.Save(f);
-        var manifest = TrainCommand.NewManifest("ner", "Averaged-perceptron IOB2 entity recognizer (PER, ORG, LOC) with word clusters and a GeoNames/countries gazetteer",
+        var manifest = TrainCommand.NewManifest("ner", "Averaged-perceptron IOB2 entity recognizer (PER, ORG, LOC) with word clusters and a GeoNames/countries/PETRARCH gazetteer and sentence-casing features",
             o, TrainCommand.CommandLine("ner", o), best.Epoch, clock);
         manifest.Licence = "CC BY-SA 4.0 (UNER EWT); gazetteer from GeoNames cities15000 (CC BY 4.0), mledoze/countries (ODbL 1.0) and the Phoenix PETRARCH actor dictionaries (MIT); wikigold (CC BY 4.0) where used";
         manifest.Scores["dev"] = EvalNerCommand.ScoreTable(devScores);
         TrainCommand.Seal(manifest, o.Out, NerModel.FileName);
         w.WriteLine(TrainCommand.Invariant($"wrote {o.Out} (best epoch {best.Epoch}) in {clock.Elapsed.TotalSeconds:F0}s, peak memory {manifest.TrainingPeakMemoryMb} MB"));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>../shared/data/gazetteer beside the repository: found from the data folder (data/ of a checkout) or the working directory (the repository root).</summary>
+    private static string DefaultGazetteer(CliContext ctx)
+    {
+        var fromData = Path.GetFullPath(Path.Combine(ctx.Data.Root, "..", "..", "shared", "data", "gazetteer"));
+        var fromCwd = Path.GetFullPath(Path.Combine("..", "shared", "data", "gazetteer"));
+        return Directory.Exists(fromData) || !Directory.Exists(fromCwd) ? fromData : fromCwd;
     }
 
     private static List<NerSentence>? Read(CliContext ctx, string[] files)

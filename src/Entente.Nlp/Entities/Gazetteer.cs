@@ -6,7 +6,7 @@ namespace Entente.Nlp.Entities;
 
 /// <summary>Kinds of gazetteer entries, as bits.</summary>
 [Flags]
-public enum GazetteerKind : byte
+public enum GazetteerKind : ushort
 {
     None = 0,
     Country = 1,
@@ -21,6 +21,9 @@ public enum GazetteerKind : byte
 
     /// <summary>Set on the first word of a match.</summary>
     Start = 128,
+
+    /// <summary>The first name of a person entry, alone ("Ashraf" of "Ashraf Ghani").</summary>
+    GivenName = 256,
 }
 
 /// <summary>
@@ -35,6 +38,9 @@ public sealed class Gazetteer
 {
     public const int MaxWords = 5;
 
+    /// <summary>Written in place of the entry count by the format that stores kinds as 16 bits.</summary>
+    private const int WideFormat = -2;
+
     private readonly Dictionary<ulong, GazetteerKind> _entries;
 
     public Gazetteer(Dictionary<ulong, GazetteerKind> entries)
@@ -44,6 +50,7 @@ public sealed class Gazetteer
 
     public static Gazetteer Empty { get; } = new([]);
 
+    /// <summary>Number of names (word sequences).</summary>
     public int Count => _entries.Count;
 
     /// <summary>The hash of a word sequence, from its words' lower-case hashes.</summary>
@@ -94,22 +101,27 @@ public sealed class Gazetteer
 
     public void Write(ModelWriter w)
     {
+        w.Raw.Write(WideFormat);
         w.Raw.Write(_entries.Count);
         foreach (var (k, v) in _entries)
         {
             w.Raw.Write(k);
-            w.Raw.Write((byte)v);
+            w.Raw.Write((ushort)v);
         }
     }
 
+    /// <summary>Reads what <see cref="Write"/> wrote, or the older format with 8-bit kinds.</summary>
     public static Gazetteer Read(ModelReader r)
     {
         var n = r.Raw.ReadInt32();
+        var wide = n == WideFormat;
+        if (wide)
+            n = r.Raw.ReadInt32();
         if (n < 0)
             throw new InvalidDataException("negative gazetteer size");
         var entries = new Dictionary<ulong, GazetteerKind>(n);
         for (var i = 0; i < n; i++)
-            entries[r.Raw.ReadUInt64()] = (GazetteerKind)r.Raw.ReadByte();
+            entries[r.Raw.ReadUInt64()] = (GazetteerKind)(wide ? r.Raw.ReadUInt16() : r.Raw.ReadByte());
         return new Gazetteer(entries);
     }
 
@@ -194,6 +206,9 @@ public sealed class Gazetteer
                 var space = name.LastIndexOf(' ');
                 if (person && space > 0 && name.Length - space > 3)
                     Add(entries, name[(space + 1)..], GazetteerKind.Surname);
+                var first = name.IndexOf(' ');
+                if (person && first > 2)
+                    Add(entries, name[..first], GazetteerKind.GivenName);
             }
         }
 

@@ -3,9 +3,10 @@ using Entente.Nlp.Learning;
 namespace Entente.Nlp.Entities;
 
 /// <summary>
-/// The recognizer's view of one sentence (word atoms, clusters, gazetteer marks) and its feature
-/// templates: the word and a window of two on each side, shapes and affixes, word clusters, gazetteer
-/// kinds, the tagger's UPOS around the word, and the two previous predicted tags.
+/// The recognizer's view of one sentence (word atoms, clusters, gazetteer marks, casing regime) and its
+/// feature templates: the word and a window of two on each side, shapes and affixes, word clusters,
+/// gazetteer kinds, the tagger's UPOS around the word, the sentence's casing regime, and the two previous
+/// predicted tags.
 /// </summary>
 internal sealed class NerInput
 {
@@ -18,6 +19,9 @@ internal sealed class NerInput
     public ulong[] Upos = new ulong[64];
 
     public int Length { get; private set; }
+
+    /// <summary>How the sentence is cased as a whole (<see cref="SentenceCasing"/>), as an atom.</summary>
+    public ulong Casing { get; private set; }
 
     public void Reset(int n)
     {
@@ -42,11 +46,57 @@ internal sealed class NerInput
     }
 
     public void MarkGazetteer(Gazetteer gazetteer) => gazetteer.Mark(Lower.AsSpan(0, Length), Gazetteer.AsSpan(0, Length));
+
+    /// <summary>
+    /// Classifies the sentence's casing once all words are set. Web text is often all lower case or all
+    /// capitals, where a capital letter says nothing about names; the model needs to know which regime it is in.
+    /// </summary>
+    public void MeasureCasing()
+    {
+        int words = 0, capitalized = 0, upper = 0;
+        for (var i = 0; i < Length; i++)
+        {
+            var flags = Atoms[i].Flags;
+            if ((flags & (WordFlags.HasLower | WordFlags.InitialUpper | WordFlags.InnerUpper)) == 0)
+                continue;
+            words++;
+            if ((flags & WordFlags.AllUpper) != 0 && Atoms[i].Length > 1)
+                upper++;
+            else if (i > 0 && (flags & WordFlags.InitialUpper) != 0)
+                capitalized++;
+        }
+
+        var casing = words < 3 ? SentenceCasing.Short
+            : upper * 2 > words ? SentenceCasing.Upper
+            : capitalized * 5 > words * 3 ? SentenceCasing.Title
+            : capitalized == 0 ? SentenceCasing.Lower
+            : SentenceCasing.Mixed;
+        Casing = FeatureHash.OfInt(600 + (int)casing);
+    }
+}
+
+/// <summary>The casing regime of a whole sentence.</summary>
+internal enum SentenceCasing
+{
+    /// <summary>Fewer than three words: too short to tell.</summary>
+    Short,
+
+    /// <summary>No capitalized word after the first.</summary>
+    Lower,
+
+    /// <summary>Mostly capitals.</summary>
+    Upper,
+
+    /// <summary>Most words capitalized (a headline or a title).</summary>
+    Title,
+
+    /// <summary>Ordinary running text.</summary>
+    Mixed,
 }
 
 internal static class NerFeatures
 {
-    public const int MaxFeatures = 48;
+    public const int MaxFeatures = 64;
 
     private static readonly ulong Pad = FeatureHash.OfInt(-9);
 
@@ -61,9 +111,9 @@ internal static class NerFeatures
         var wp2 = i + 2 < n ? w[i + 2].Lower : Pad;
         var sm1 = i > 0 ? w[i - 1].Shape : Pad;
         var sp1 = i + 1 < n ? w[i + 1].Shape : Pad;
-        var g0 = FeatureHash.OfInt((long)x.Gazetteer[i]);
-        var gm1 = i > 0 ? FeatureHash.OfInt((long)x.Gazetteer[i - 1]) : Pad;
-        var gp1 = i + 1 < n ? FeatureHash.OfInt((long)x.Gazetteer[i + 1]) : Pad;
+        var g0 = Names(x.Gazetteer[i]);
+        var gm1 = i > 0 ? Names(x.Gazetteer[i - 1]) : Pad;
+        var gp1 = i + 1 < n ? Names(x.Gazetteer[i + 1]) : Pad;
         var c0 = x.Cluster[i];
         var t1 = FeatureHash.OfInt(prev1);
         var t2 = FeatureHash.OfInt(prev2);
@@ -115,6 +165,26 @@ internal static class NerFeatures
         f[k++] = FeatureHash.Feature(41, u0, t1);
         f[k++] = FeatureHash.Feature(42, u0, WordClusters.Prefix(c0, 10));
         f[k++] = FeatureHash.Feature(43, u0, up1, wp1);
+        // the sentence's casing regime decides what a capital letter is worth
+        var casing = x.Casing;
+        f[k++] = FeatureHash.Feature(44, casing, w0.Shape);
+        f[k++] = FeatureHash.Feature(45, casing, u0, g0);
+        f[k++] = FeatureHash.Feature(46, casing, WordClusters.Prefix(c0, 10));
+        f[k++] = FeatureHash.Feature(47, wm1, wp1);
+        f[k++] = FeatureHash.Feature(48, WordClusters.Prefix(c0, 4));
+        f[k++] = FeatureHash.Feature(49, i > 1 ? WordClusters.Prefix(x.Cluster[i - 2], 10) : Pad);
+        f[k++] = FeatureHash.Feature(50, i + 2 < n ? WordClusters.Prefix(x.Cluster[i + 2], 10) : Pad);
+        f[k++] = FeatureHash.Feature(51, wm1, g0);
+        f[k++] = FeatureHash.Feature(52, g0, wp1);
+        f[k++] = FeatureHash.Feature(53, t1, wm1);
+        f[k++] = FeatureHash.Feature(54, w0.Suffix3, w0.FlagsAtom);
+        f[k++] = FeatureHash.Feature(55, i > 0 ? w[i - 1].Suffix3 : Pad);
+        f[k++] = FeatureHash.Feature(56, i + 1 < n ? w[i + 1].Suffix3 : Pad);
+        f[k++] = FeatureHash.Feature(57, i > 1 ? w[i - 2].Shape : Pad, sm1, w0.Shape);
+        f[k++] = FeatureHash.Feature(58, w0.Shape, sp1, i + 2 < n ? w[i + 2].Shape : Pad);
         return k;
     }
+
+    /// <summary>The word's gazetteer kinds as an atom.</summary>
+    private static ulong Names(GazetteerKind kind) => FeatureHash.OfInt((long)kind);
 }

@@ -90,6 +90,7 @@ public static class NerTrainer
         for (var i = 0; i < s.Length; i++)
             input.SetWord(i, s.Forms[i], s.Upos?[i] ?? Upos.None, clusters);
         input.MarkGazetteer(gazetteer);
+        input.MeasureCasing();
     }
 
     /// <summary>Entity precision, recall and F1 (exact span and type) on gold-tokenized sentences (tagged with <see cref="NerSentence.WithTags"/> as at run time).</summary>
@@ -157,6 +158,7 @@ internal sealed class SentenceRecognizer(NerModel model)
         for (var i = 0; i < count; i++)
             _input.SetWord(i, doc.NormOf(first + i), doc.UposOf(first + i), model.Clusters);
         _input.MarkGazetteer(model.Gazetteer);
+        _input.MeasureCasing();
         return Run(count);
     }
 

@@ -23,37 +23,80 @@ public static class PipelineRunner
     /// </summary>
     public const int DefaultMaxChars = 5_000_000;
 
-    public static ProcessedItem Process(IPipelineStage pipeline, InputItem item, int maxChars = DefaultMaxChars)
+    public static ProcessedItem Process(IPipelineStage pipeline, InputItem item, int maxChars = DefaultMaxChars) =>
+        ProcessChunk(pipeline, [item], maxChars)[0];
+
+    /// <summary>
+    /// Runs the pipeline over several items stage by stage: every document through the first stage, then every
+    /// document through the second, and so on. Each stage's model stays in the processor's caches while it works
+    /// through the chunk, which costs about a tenth less CPU than taking each document through every stage in turn
+    /// (README, Benchmarks). The results are those of <see cref="Process"/> on each item: a stage that fails on a
+    /// document costs that document alone, which skips the later stages.
+    /// </summary>
+    public static ProcessedItem[] ProcessChunk(IPipelineStage pipeline, IReadOnlyList<InputItem> items, int maxChars = DefaultMaxChars)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
-        var diags = new List<Diagnostic>();
-        if (item.Diagnostic is { } d)
-            diags.Add(d);
-        if (item.Document is not { } input)
-            return new ProcessedItem(null, null, diags, Rejected: true);
-        if (maxChars > 0 && input.Text.Length > maxChars)
+        ArgumentNullException.ThrowIfNull(items);
+        var results = new ProcessedItem[items.Count];
+        var documents = new Document?[items.Count];
+        for (var i = 0; i < items.Count; i++)
         {
-            diags.Add(new Diagnostic(Severity.Error, "too-long",
-                string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"document '{input.Id}' has {input.Text.Length:N0} characters, more than the limit of {maxChars:N0}; rejected (raise it with --max-chars)"),
-                input.Source, input.Line));
-            return new ProcessedItem(null, input, diags, Rejected: true);
-        }
-        var doc = input.ToDocument();
-        try
-        {
-            pipeline.Process(doc);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // A bug must cost one document, not the run: report it with enough to reproduce.
-            diags.Add(new Diagnostic(Severity.Error, "internal-error",
-                $"document '{doc.Id}' could not be coded ({e.GetType().Name}: {e.Message}); please report this", input.Source, input.Line));
-            return new ProcessedItem(null, input, diags, Rejected: true);
+            var item = items[i];
+            var diags = new List<Diagnostic>();
+            if (item.Diagnostic is { } d)
+                diags.Add(d);
+            if (item.Document is not { } input)
+            {
+                results[i] = new ProcessedItem(null, null, diags, Rejected: true);
+                continue;
+            }
+
+            if (maxChars > 0 && input.Text.Length > maxChars)
+            {
+                diags.Add(new Diagnostic(Severity.Error, "too-long",
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"document '{input.Id}' has {input.Text.Length:N0} characters, more than the limit of {maxChars:N0}; rejected (raise it with --max-chars)"),
+                    input.Source, input.Line));
+                results[i] = new ProcessedItem(null, input, diags, Rejected: true);
+                continue;
+            }
+
+            documents[i] = input.ToDocument();
+            results[i] = new ProcessedItem(documents[i], input, diags, Rejected: false);
         }
 
-        foreach (var dd in doc.Diagnostics)
-            diags.Add(dd with { Source = dd.Source ?? input.Source, Line = dd.Line == 0 ? input.Line : dd.Line });
-        return new ProcessedItem(doc, input, diags, Rejected: false);
+        var stages = pipeline is Pipeline whole ? whole.Stages : [pipeline];
+        foreach (var stage in stages)
+        {
+            for (var i = 0; i < documents.Length; i++)
+            {
+                if (documents[i] is not { } doc)
+                    continue;
+                try
+                {
+                    stage.Process(doc);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // A bug must cost one document, not the run: report it with enough to reproduce.
+                    var input = results[i].Input!;
+                    results[i].Diagnostics.Add(new Diagnostic(Severity.Error, "internal-error",
+                        $"document '{doc.Id}' could not be coded ({e.GetType().Name}: {e.Message}); please report this", input.Source, input.Line));
+                    results[i] = results[i] with { Document = null, Rejected = true };
+                    documents[i] = null;
+                }
+            }
+        }
+
+        for (var i = 0; i < documents.Length; i++)
+        {
+            if (documents[i] is not { } doc)
+                continue;
+            var input = results[i].Input!;
+            foreach (var dd in doc.Diagnostics)
+                results[i].Diagnostics.Add(dd with { Source = dd.Source ?? input.Source, Line = dd.Line == 0 ? input.Line : dd.Line });
+        }
+
+        return results;
     }
 }

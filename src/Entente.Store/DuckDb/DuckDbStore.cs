@@ -83,7 +83,7 @@ public sealed partial class DuckDbStore : IEventStore
                 Execute("UPDATE events SET merged_id = NULL");
                 Execute("DELETE FROM merged_events");
                 PrepareMergeTables();
-                Remerge();
+                Remerge(long.MinValue);
             }
 
             Execute("INSERT INTO schema_version VALUES ($v, $d, now()::TIMESTAMP)", ("v", m.Version), ("d", m.Description));

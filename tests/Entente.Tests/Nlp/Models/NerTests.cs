@@ -93,4 +93,68 @@ public sealed class NerTests
         var test = NerTags.ReadFile(TestPaths.SharedFile("data/ner/uner-ewt-dev.iob2.gz")).Skip(400).Take(100).ToList();
         Assert.Equal(NerTrainer.Evaluate(model, test).All, NerTrainer.Evaluate(loaded, test).All);
     }
+
+
+    [Fact]
+    public void Gazetteer_PetrarchPeople_MarkGivenNamesAndSurnamesAlone()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"entente-actors-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, "ASHRAF_GHANI_ [AFGGOV 140929-220815]\n");
+        try
+        {
+            var entries = new Dictionary<ulong, GazetteerKind>();
+            Gazetteer.AddPetrarchActors(entries, path);
+            var gazetteer = new Gazetteer(entries);
+            var marks = new GazetteerKind[3];
+            gazetteer.Mark([FeatureHash.OfLowerChars("Ashraf"), FeatureHash.OfLowerChars("met"), FeatureHash.OfLowerChars("Ghani")], marks);
+            Assert.Equal(GazetteerKind.GivenName | GazetteerKind.Start, marks[0]);
+            Assert.Equal(GazetteerKind.None, marks[1]);
+            Assert.Equal(GazetteerKind.Surname | GazetteerKind.Start, marks[2]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Gazetteer_WrittenAndRead_KeepsSixteenBitKinds()
+    {
+        var key = Gazetteer.SequenceKey([FeatureHash.OfLowerChars("ashraf")]);
+        var gazetteer = new Gazetteer(new Dictionary<ulong, GazetteerKind> { [key] = GazetteerKind.GivenName | GazetteerKind.Country });
+        using var ms = new MemoryStream();
+        using (var w = ModelFile.Create(ms, "test"))
+            gazetteer.Write(w);
+        using var r = ModelFile.Open(new MemoryStream(ms.ToArray()), "test");
+        var marks = new GazetteerKind[1];
+        Gazetteer.Read(r).Mark([FeatureHash.OfLowerChars("Ashraf")], marks);
+        Assert.Equal(GazetteerKind.GivenName | GazetteerKind.Country | GazetteerKind.Start, marks[0]);
+    }
+
+
+
+
+    [Theory]
+    [InlineData("i live in baguio with my sister now", "we went to lourdes for a day or two")]
+    [InlineData("I LIVE IN BAGUIO WITH MY SISTER", "WE WENT TO LOURDES FOR A DAY")]
+    [InlineData("Obama Meets Putin In Geneva Talks", "Senate Passes Budget After Long Debate")]
+    [InlineData("I met Obama in Geneva last year", "She flew to Paris with Ms. Smith")]
+    public void SentenceCasing_SameRegime_SameAtom_AndEachRegimeHasItsOwn(string sentence, string sameRegime)
+    {
+        string[] regimes = ["i live in baguio with my sister now", "I LIVE IN BAGUIO WITH MY SISTER", "Obama Meets Putin In Geneva Talks", "I met Obama in Geneva last year"];
+        var atom = CasingOf(sentence);
+        Assert.Equal(atom, CasingOf(sameRegime));
+        Assert.Single(regimes, r => CasingOf(r) == atom);
+    }
+
+    private static ulong CasingOf(string sentence)
+    {
+        var words = sentence.Split(' ');
+        var input = new NerInput();
+        input.Reset(words.Length);
+        for (var i = 0; i < words.Length; i++)
+            input.SetWord(i, words[i], Upos.None, WordClusters.Empty);
+        input.MeasureCasing();
+        return input.Casing;
+    }
 }
