@@ -18,6 +18,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "stages")
+        {
+            StageCpuTimes.Run(args.Length > 1 && int.TryParse(args[1], out var stageRounds) && stageRounds > 0 ? stageRounds : 5);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "ingest")
         {
             IngestProfile.Run(

@@ -85,6 +85,13 @@ public sealed class ActorDictionary
 
     internal PhraseTrie ActorTrie { get; } = new(1 << 17);
 
+    /// <summary>
+    /// The actor phrases written with blanks between words ("ITHILEN TELEVISION"), which in TABARI's convention
+    /// may match with other words in between ("Ithilen state-run television"); underscores ("ITHILEN_TELEVISION")
+    /// keep words consecutive. These phrases are in <see cref="ActorTrie"/> too, for their consecutive form.
+    /// </summary>
+    internal PhraseTrie GappedActorTrie { get; } = new();
+
     internal PhraseTrie AgentTrie { get; } = new(1 << 14);
 
     internal PhraseTrie DiscardTrie { get; } = new(1 << 11);
@@ -284,9 +291,14 @@ public sealed class ActorDictionary
             }
 
             ActorTrie.Add(_scratch, id);
+            if (_scratch.Count > 1 && HasBlankBetweenWords(phrase))
+                GappedActorTrie.Add(_scratch, id);
             ActorPhraseCount++;
         }
     }
+
+    /// <summary>True when words of <paramref name="phrase"/> are separated by a blank rather than joined by '_'.</summary>
+    private static bool HasBlankBetweenWords(string phrase) => phrase.Trim().Trim('_').Contains(' ', StringComparison.Ordinal);
 
     /// <summary>Looks up a phrase (dictionary spelling or plain text) among the actors; null when absent.</summary>
     public ActorEntry? FindActor(string phrase) => FindWhole(ActorTrie, phrase) is var v and >= 0 ? _actors[v] : null;

@@ -146,6 +146,16 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             var actorLength = dictionary.ActorTrie.Longest(ids, i, out var actor);
             if (actorLength > 0 && !AcceptActor(doc, b, i, actor))
                 actorLength = 0;
+            if (dictionary.GappedActorTrie.NodeCount > 1)
+            {
+                var gappedLength = LongestGapped(doc, b, ids, i, out var gappedActor);
+                if (gappedLength > actorLength && AcceptActor(doc, b, i, gappedActor))
+                {
+                    actorLength = gappedLength;
+                    actor = gappedActor;
+                }
+            }
+
             var agentLength = dictionary.AgentTrie.Longest(ids, i, out var agent);
             var afterActor = segments.Count > 0 && segments[^1].PieceEnd == i && segments[^1].Kind == SegmentKind.Actor;
             if (agentLength > 0 && !AcceptAgent(doc, b, i, i + agentLength, afterActor))
@@ -168,6 +178,55 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             }
         }
     }
+
+    /// <summary>
+    /// The longest blank-separated dictionary phrase (<see cref="ActorDictionary.GappedActorTrie"/>) that starts at
+    /// piece <paramref name="start"/> with up to <see cref="MaxGapTokens"/> describing words between its words
+    /// ("Ithilen state-run television" for ITHILEN TELEVISION): its length in pieces, gaps included (0 when none).
+    /// Only modifiers may sit in a gap, so a phrase never reaches across a verb, preposition or punctuation.
+    /// </summary>
+    private int LongestGapped(Document doc, Buffers b, ReadOnlySpan<int> ids, int start, out int value)
+    {
+        value = -1;
+        var trie = dictionary.GappedActorTrie;
+        var node = trie.Step(PhraseTrie.Root, ids[start]);
+        if (node < 0)
+            return 0;
+        var best = 0;
+        var skippedTokens = 0;
+        var i = start + 1;
+        while (i < ids.Length)
+        {
+            var next = trie.Step(node, ids[i]);
+            if (next >= 0)
+            {
+                node = next;
+                var v = trie.ValueAt(node);
+                if (v >= 0 && skippedTokens > 0)
+                {
+                    best = i - start + 1;
+                    value = v;
+                }
+
+                i++;
+                continue;
+            }
+
+            // skip the whole token this piece belongs to ("state-run" is two pieces, one word)
+            var token = b.Token[i];
+            if (token == b.Token[i - 1] || skippedTokens == MaxGapTokens || !MaySitInGap(doc.UposOf(token)))
+                break;
+            skippedTokens++;
+            while (i < ids.Length && b.Token[i] == token)
+                i++;
+        }
+
+        return best;
+    }
+
+    private const int MaxGapTokens = 2;
+
+    private static bool MaySitInGap(Upos upos) => upos is Upos.ADJ or Upos.NOUN or Upos.PROPN or Upos.NUM or Upos.X or Upos.None;
 
     /// <summary>
     /// Names are capitalised: "us" is not the United States and "turkey" is a bird. Epithets ("the Asian giant")

@@ -22,6 +22,9 @@ public sealed class EventCoder : IPipelineStage
     private readonly EventResources _resources;
     private readonly EventCoderOptions _options;
 
+    /// <summary>Idle scratch states, one per thread that has coded (taken for a document, returned after it).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<Session> _sessions = [];
+
     public EventCoder(EventResources resources, EventCoderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(resources);
@@ -51,14 +54,16 @@ public sealed class EventCoder : IPipelineStage
         ArgumentNullException.ThrowIfNull(document);
         var events = new List<CodedEvent>();
         var mentions = new MentionTable((IReadOnlyList<Mention>?)document.Get<MentionList>()?.Items ?? []);
-        var session = new Session(_resources, _options);
-        var raw = new List<RawEvent>();
         var discards = _resources.Discards;
         if (discards is not null && discards.DiscardsStory(document))
         {
             document.Set(new EventList(events));
             return;
         }
+
+        // scratch state is reused across documents: building it per document cost more than coding a short one
+        var session = _sessions.TryTake(out var pooled) ? pooled : new Session(_resources, _options);
+        var raw = session.Raw;
 
         var dateline = _resources.Gazetteer.Count > 0 ? Dateline.Find(document.Text, _resources.Gazetteer) : null;
         var unparsed = 0;
@@ -93,6 +98,8 @@ public sealed class EventCoder : IPipelineStage
                 $"{unparsed} sentence(s) of document '{document.Id}' have no dependency parse; no events were coded from them"));
         }
 
+        raw.Clear();
+        _sessions.Add(session);
         document.Set(new EventList(_options.MergeDuplicates ? EventMerger.Merge(events) : events));
     }
 
@@ -135,5 +142,7 @@ public sealed class EventCoder : IPipelineStage
         public SentenceCoder Coder { get; } = new(resources.Verbs, resources.Nouns, options);
 
         public ClauseContext Context { get; } = new(resources.Gazetteer);
+
+        public List<RawEvent> Raw { get; } = [];
     }
 }

@@ -25,7 +25,20 @@ internal sealed class ArgumentFinder
     public bool PassiveSubjectActs { get; set; }
 
     /// <summary>A passive verb without a "by" agent whose subject PETRARCH reads as the actor (the option is on).</summary>
-    private bool SubjectActs(int p) => PassiveSubjectActs && _s.IsPassive(p) && AgentOf(p) < 0 && _s.Child(p, Relations.NsubjPass) >= 0;
+    private bool SubjectActs(int p) => PassiveSubjectActs && _s.IsPassive(p) && AgentOf(p) < 0 && PassiveSubject(p) >= 0;
+
+    /// <summary>
+    /// The subject of passive <paramref name="p"/>: its own, or for a participle conjoined to a copular adverb
+    /// ("The Philippines was heavily and unjustly criticized") the clause head's; -1 when none.
+    /// </summary>
+    private int PassiveSubject(int p)
+    {
+        var own = _s.Child(p, Relations.NsubjPass);
+        if (own >= 0 || _s.Rel(p) != Relations.Conj || !_s.IsCopularAdverbConjunct(p))
+            return own;
+        var h = _s.Head(p);
+        return _s.Child(h, Relations.Nsubj) is var shared and >= 0 ? shared : _s.Child(h, Relations.NsubjPass);
+    }
 
     // ---- sources ------------------------------------------------------------------------------------------
 
@@ -38,7 +51,7 @@ internal sealed class ArgumentFinder
         if (depth > 8)
             return -1;
         if (SubjectActs(p))
-            return s.Child(p, Relations.NsubjPass);
+            return PassiveSubject(p);
         if (s.IsPassive(p))
             return AgentOf(p);
 
@@ -279,6 +292,12 @@ internal sealed class ArgumentFinder
                     ActorsAt(c, deep: true, exclude, into);
                     return;
                 }
+            }
+
+            if (PassiveSubject(p) is var shared and >= 0)
+            {
+                ActorsAt(shared, deep: true, exclude, into);
+                return;
             }
 
             // a passive participle modifying its patient: "villages destroyed by the army"

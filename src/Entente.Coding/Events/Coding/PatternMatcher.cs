@@ -77,6 +77,9 @@ internal sealed class PatternMatcher
     private readonly List<int> _stack = [];
     private readonly PatternMatch _trial = new();
     private readonly List<int> _consumed = [];
+
+    /// <summary>Forms and lemmas of the current domains' words, to skip patterns whose anchor word is absent.</summary>
+    private readonly HashSet<int> _domainWords = [];
     private bool[] _inDomain = new bool[64];
     private SentenceAnalysis _s = null!;
     private int _predicate;
@@ -125,6 +128,8 @@ internal sealed class PatternMatcher
 
             foreach (var pattern in verb.Block.Patterns)
             {
+                if (pattern.AnchorIds is { } anchor && !AnyInDomain(anchor))
+                    continue;
                 _source = _target = _compound = -1;
                 _consumed.Clear();
                 if (!TryPattern(p, pattern, out var score))
@@ -281,6 +286,32 @@ internal sealed class PatternMatcher
         }
 
         _before.Reverse();
+
+        _domainWords.Clear();
+        foreach (var t in _after)
+            AddDomainWord(t);
+        foreach (var t in _before)
+            AddDomainWord(t);
+    }
+
+    private void AddDomainWord(int t)
+    {
+        if (_s.FormId(t) is var form and >= 0)
+            _domainWords.Add(form);
+        if (_s.LemmaId(t) is var lemma and >= 0)
+            _domainWords.Add(lemma);
+    }
+
+    /// <summary>Whether a domain word has one of <paramref name="ids"/> as its form or lemma.</summary>
+    private bool AnyInDomain(int[] ids)
+    {
+        foreach (var id in ids)
+        {
+            if (_domainWords.Contains(id))
+                return true;
+        }
+
+        return false;
     }
 
     private void CollectSubtree(int root, int predicate)

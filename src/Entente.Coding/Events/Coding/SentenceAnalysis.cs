@@ -323,8 +323,23 @@ internal sealed class SentenceAnalysis
         // a past participle without auxiliary or subject ("technologies needed to fuel", "villages destroyed by
         // the army") is passive
         var r0 = _rel[i];
+        if (r0 == Relations.Conj && IsCopularAdverbConjunct(i))
+            return true;
         return (r0 == Relations.Acl || r0 == Relations.Xcomp || r0 == Relations.Advcl) && Document.XposOf(First + i) == VbnXpos
             && !HasChild(i, Relations.Nsubj) && !HasChild(i, Relations.Aux);
+    }
+
+    /// <summary>
+    /// "was heavily and unjustly criticized" parsed with the adverb as the clause head, "was" its copula and the
+    /// participle its conjunct: an adverb is no predicate, so the participle is the passive verb of that clause.
+    /// </summary>
+    public bool IsCopularAdverbConjunct(int i)
+    {
+        var h = _head[i];
+        if (h < 0 || _upos[h] != Entente.Nlp.Documents.Upos.ADV || Document.XposOf(First + i) != VbnXpos || HasChild(i, Relations.Nsubj) || HasChild(i, Relations.Aux))
+            return false;
+        var cop = Child(h, Relations.Cop);
+        return cop >= 0 && LemmaIs(cop, "be");
     }
 
     private static readonly ushort VbnXpos = Labels.Xpos.Id("VBN");

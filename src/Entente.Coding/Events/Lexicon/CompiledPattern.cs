@@ -44,6 +44,14 @@ internal readonly struct PatternWord(int surface, int[] nounLemmas, int[] verbLe
 
         return false;
     }
+
+    /// <summary>Adds every vocabulary id a token's form or lemma must have to match this word.</summary>
+    public void AddMatchingIds(List<int> ids)
+    {
+        ids.Add(Surface);
+        ids.AddRange(nounLemmas);
+        ids.AddRange(verbLemmas);
+    }
 }
 
 /// <summary>One element of a compiled pattern.</summary>
@@ -97,6 +105,34 @@ internal sealed class CompiledPattern(
     public int Line { get; } = line;
 
     public string Text { get; } = text;
+
+    /// <summary>
+    /// The vocabulary ids of one word the pattern cannot match without (the word element with the fewest): a
+    /// pattern none of whose ids is among a predicate's domain words is skipped without trying it. Null when the
+    /// pattern has no plain word element.
+    /// </summary>
+    public int[]? AnchorIds { get; } = ChooseAnchor(before, after);
+
+    private static int[]? ChooseAnchor(CompiledElement[] before, CompiledElement[] after)
+    {
+        int[]? best = null;
+        var ids = new List<int>();
+        foreach (var elements in new[] { before, after })
+        {
+            foreach (var e in elements)
+            {
+                if (e.Kind != PatternElementKind.Word || e.Alternatives.Length == 0)
+                    continue;
+                ids.Clear();
+                foreach (var w in e.Alternatives)
+                    w.AddMatchingIds(ids);
+                if (!ids.Contains(Vocabulary.Unknown) && (best is null || ids.Count < best.Length))
+                    best = [.. ids];
+            }
+        }
+
+        return best;
+    }
 
     public bool HasActorMarkers
     {

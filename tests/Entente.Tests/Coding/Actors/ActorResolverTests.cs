@@ -219,4 +219,37 @@ public sealed class CompositionTests
         var mentions = ActorTestData.Resolve(ActorTestData.FromWords(null, "MSF France protested ."), resolver);
         Assert.Equal("NGOFRA", Assert.Single(mentions).Code);
     }
+
+    private static Entente.Coding.Actors.ActorResolver ResolverOver(string actors) =>
+        new(Entente.Coding.Actors.ActorDictionary.FromText(
+            [(actors, Entente.Coding.Actors.DictionaryKind.Actors, Entente.Coding.Resolution.Dictionary)]),
+            ActorTestData.Default.Lexicon);
+
+    [Fact]
+    public void BlankSeparatedPhrase_MatchesWithModifiersBetweenItsWords()
+    {
+        var resolver = ResolverOver("ITHILEN  [ITH]\nITHILEN TELEVISION  [ITHTV]");
+        var mentions = ActorTestData.Resolve(ActorTestData.FromWords(null, "Ithilen state-run television reported ."), resolver);
+        Assert.Equal("ITHTV", ActorTestData.Find(mentions, "Ithilen state-run television").Code);
+    }
+
+    [Fact]
+    public void UnderscoreJoinedPhrase_NeedsItsWordsConsecutive()
+    {
+        var resolver = ResolverOver("ITHILEN  [ITH]\nITHILEN_TELEVISION_  [ITHTV]");
+        var mentions = ActorTestData.Resolve(ActorTestData.FromWords(null, "Ithilen state-run television reported ."), resolver);
+        Assert.DoesNotContain(mentions, m => m.Code == "ITHTV");
+        Assert.Equal("ITHTV", ActorTestData.Find(ActorTestData.Resolve(ActorTestData.FromWords(null, "Ithilen television reported ."), resolver), "Ithilen television").Code);
+    }
+
+    [Fact]
+    public void BlankSeparatedPhrase_DoesNotReachAcrossAVerb()
+    {
+        var resolver = ResolverOver("ITHILEN  [ITH]\nITHILEN TELEVISION  [ITHTV]");
+        var doc = ActorTestData.FromWords(null, "Ithilen banned television .");
+        doc.SetUpos(1, Entente.Nlp.Documents.Upos.VERB);
+        var mentions = ActorTestData.Resolve(doc, resolver);
+        Assert.DoesNotContain(mentions, m => m.Code == "ITHTV");
+        Assert.Equal("ITH", ActorTestData.Find(mentions, "Ithilen").Code);
+    }
 }

@@ -8,9 +8,11 @@ public sealed class PetrarchOptionTests
 {
     private static readonly EventCoderOptions Petrarch = EventCoderOptions.ForPetrarch(requireDyad: false, newActorLength: 0, CommaClauseLimits.Off);
 
-    private static List<string> Code(string parse, EventCoderOptions options)
+    private static List<string> Code(string parse, EventCoderOptions options, int participle = -1)
     {
         var doc = HandParsed.Document(parse, new DateOnly(2025, 7, 16));
+        if (participle >= 0)
+            doc.SetXpos(participle, Entente.Nlp.Documents.Labels.Xpos.Id("VBN"));
         new EventCoder(CoderTestResources.Value, options).Process(doc);
         return doc.Get<EventList>()!.Items.Select(e => $"{e.Source?.Code ?? "-"} {e.Target?.Code ?? "-"} {e.Cameo}").Order(StringComparer.Ordinal).ToList();
     }
@@ -33,6 +35,30 @@ public sealed class PetrarchOptionTests
     {
         Assert.Equal(["IRN IRQ 111"], Code(PassiveWithoutAgent, Petrarch));
         Assert.Equal(["- IRN 111"], Code(PassiveWithoutAgent, EventCoderOptions.Default with { DropStatementsWithoutTarget = false }));
+    }
+
+    // "Iran was heavily and unjustly criticized over its dispute with Iraq.", parsed with the adverb as the
+    // clause head (copula "was") and the participle as its conjunct
+    private const string PassiveConjoinedToCopularAdverb = """
+        1 Iran Iran PROPN 3 nsubj Actor=B-IRN
+        2 was be VERB 3 cop
+        3 heavily heavily ADV 0 root
+        4 and and CCONJ 3 cc
+        5 unjustly unjustly ADV 6 advmod
+        6 criticized criticize VERB 3 conj
+        7 over over ADP 9 case
+        8 its its PRON 9 nmod:poss
+        9 dispute dispute NOUN 6 obl
+        10 with with ADP 11 case
+        11 Iraq Iraq PROPN 9 nmod Actor=B-IRQ SpaceAfter=No
+        12 . . PUNCT 3 punct
+        """;
+
+    [Fact]
+    public void ParticipleConjoinedToACopularAdverb_IsPassive_SoItsSubjectActsOnlyForPetrarch()
+    {
+        Assert.Equal(["IRN IRQ 111"], Code(PassiveConjoinedToCopularAdverb, Petrarch, participle: 5));
+        Assert.Equal(["- IRN 111"], Code(PassiveConjoinedToCopularAdverb, EventCoderOptions.Default with { DropStatementsWithoutTarget = false }, participle: 5));
     }
 
     [Theory]

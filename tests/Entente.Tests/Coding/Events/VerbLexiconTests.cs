@@ -48,4 +48,28 @@ public sealed class VerbLexiconTests
         Assert.True(wanted.Matches(Vocabulary.Unknown, v.Id("want"), WordClass.Verbal));
         Assert.True(wanted.Matches(v.Id("wanted"), Vocabulary.Unknown, WordClass.Other));
     }
+
+    [Fact]
+    public void PatternAnchor_IsItsWordWithFewestForms_CoveringEveryInflectionThatMatches()
+    {
+        var dict = VerbDictionaryReader.Parse(["--- RESTORE [064] ---", "RESTORE", "- * FULL TIES WITH + [064]", "- $ * + [065]"], "t");
+        var lexicon = VerbLexicon.Compile(dict);
+        var withTies = lexicon.Blocks[0].Patterns[0];
+        var v = lexicon.Vocabulary;
+
+        // every id that lets a token match the anchor word is in the anchor, so skipping on it loses no match
+        var anchor = withTies.AnchorIds!;
+        foreach (var e in withTies.After.Where(e => e.Kind == PatternElementKind.Word))
+        {
+            var ids = new List<int>();
+            foreach (var w in e.Alternatives)
+                w.AddMatchingIds(ids);
+            Assert.True(anchor.Length <= ids.Count);
+        }
+
+        Assert.True(anchor.Contains(v.Id("full")) || anchor.Contains(v.Id("with")) || (anchor.Contains(v.Id("ties")) && anchor.Contains(v.Id("tie"))));
+
+        // a pattern of actors only has nothing to anchor on and is always tried
+        Assert.Null(lexicon.Blocks[0].Patterns[1].AnchorIds);
+    }
 }
