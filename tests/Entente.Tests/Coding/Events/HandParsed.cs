@@ -1,3 +1,4 @@
+using Entente.Coding.Actors;
 using Entente.Coding;
 using Entente.Nlp.Conllu;
 using Entente.Nlp.Documents;
@@ -36,9 +37,11 @@ internal static class HandParsed
                     end++;
                 var start = doc.StartOf(first + w);
                 var stop = doc.EndOf(first + end - 1);
+                // a bare sector ("GOV", "MIL") is what the resolver gives an actor it could not place: no country
+                var sectorOnly = code.Length == 3 && CameoCodes.IsSector(code);
                 mentions.Add(new Mention(si, first + w, first + end, doc.Text[start..stop], start, stop, code,
-                    code.Length >= 3 && code[..3].All(char.IsAsciiLetterUpper) && !code.StartsWith("IGO", StringComparison.Ordinal) ? code[..3] : null,
-                    code.Length >= 6 ? code[3..6] : null, Resolution.Dictionary));
+                    !sectorOnly && code.Length >= 3 && code[..3].All(char.IsAsciiLetterUpper) && !code.StartsWith("IGO", StringComparison.Ordinal) ? code[..3] : null,
+                    sectorOnly ? code : code.Length >= 6 ? code[3..6] : null, Resolution.Dictionary));
                 w = end - 1;
             }
         }
