@@ -18,45 +18,60 @@ internal static class DictionaryLines
         while ((raw = reader.ReadLine()) is not null)
         {
             number++;
-            var line = raw;
-            if (inComment)
-            {
-                var close = line.IndexOf("-->", StringComparison.Ordinal);
-                if (close < 0)
-                    continue;
-                inComment = false;
-                line = line[(close + 3)..];
-            }
-
-            // Remove every complete <!-- ... --> on the line; an unclosed one runs on to later lines.
-            while (true)
-            {
-                var open = line.IndexOf("<!--", StringComparison.Ordinal);
-                if (open < 0)
-                    break;
-                var close = line.IndexOf("-->", open + 4, StringComparison.Ordinal);
-                if (close < 0)
-                {
-                    inComment = true;
-                    line = line[..open];
-                    break;
-                }
-
-                line = line[..open] + line[(close + 3)..];
-            }
-
+            var line = StripXmlComments(raw, ref inComment);
             if (line.StartsWith("<!", StringComparison.Ordinal))
                 continue;
             if (!keepHash)
-            {
-                var hash = line.IndexOf('#');
-                if (hash >= 0)
-                    line = line[..hash];
-            }
+                line = WithoutHashComment(line);
 
             if (string.IsNullOrWhiteSpace(line))
                 continue;
             yield return new DictionaryLine(number, line);
         }
+    }
+
+    /// <summary>
+    /// Removes <c>&lt;!-- ... --&gt;</c> comments from one line; <paramref name="inComment"/> carries an unclosed
+    /// comment over to the next lines (a line wholly inside one comes back empty).
+    /// </summary>
+    public static string StripXmlComments(string line, ref bool inComment)
+    {
+        if (!inComment && !line.Contains("<!--", StringComparison.Ordinal))
+            return line;
+        var result = new System.Text.StringBuilder();
+        var i = 0;
+        while (i < line.Length)
+        {
+            if (inComment)
+            {
+                var end = line.IndexOf("-->", i, StringComparison.Ordinal);
+                if (end < 0)
+                    return result.ToString();
+                inComment = false;
+                i = end + 3;
+            }
+            else
+            {
+                var start = line.IndexOf("<!--", i, StringComparison.Ordinal);
+                if (start < 0)
+                {
+                    result.Append(line, i, line.Length - i);
+                    break;
+                }
+
+                result.Append(line, i, start - i);
+                inComment = true;
+                i = start + 4;
+            }
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>The line up to a <c>#</c> comment.</summary>
+    public static string WithoutHashComment(string line)
+    {
+        var hash = line.IndexOf('#');
+        return hash >= 0 ? line[..hash] : line;
     }
 }

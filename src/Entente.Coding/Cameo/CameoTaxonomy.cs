@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Entente.Coding.Actors;
 using Entente.Nlp.Documents;
 
 namespace Entente.Coding.Cameo;
@@ -98,11 +99,7 @@ public sealed class CameoTaxonomy
         foreach (var raw in ploverLines)
         {
             lineNo++;
-            var line = raw;
-            var hash = line.IndexOf('#');
-            if (hash >= 0)
-                line = line[..hash];
-            line = line.Trim();
+            var line = DictionaryLines.WithoutHashComment(raw).Trim();
             if (line.Length == 0 || line.StartsWith('~'))
                 continue;
             var colon = line.IndexOf(':');

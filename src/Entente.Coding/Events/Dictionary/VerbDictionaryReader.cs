@@ -1,3 +1,4 @@
+using Entente.Coding.Actors;
 using Entente.Nlp.Documents;
 
 namespace Entente.Coding.Events.Dictionary;
@@ -25,46 +26,11 @@ public static class VerbDictionaryReader
         foreach (var raw in lines)
         {
             lineNo++;
-            var line = StripXmlComments(raw, ref inXmlComment);
+            var line = DictionaryLines.StripXmlComments(raw, ref inXmlComment);
             state.ReadLine(line, lineNo);
         }
 
         return new VerbDictionary(source, state.Synsets, state.Blocks, state.Transformations);
-    }
-
-    /// <summary>Removes "&lt;!-- ... --&gt;" comments, which may span lines.</summary>
-    private static string StripXmlComments(string line, ref bool inComment)
-    {
-        if (!inComment && !line.Contains("<!--", StringComparison.Ordinal))
-            return line;
-        var result = new System.Text.StringBuilder();
-        var i = 0;
-        while (i < line.Length)
-        {
-            if (inComment)
-            {
-                var end = line.IndexOf("-->", i, StringComparison.Ordinal);
-                if (end < 0)
-                    return result.ToString();
-                inComment = false;
-                i = end + 3;
-            }
-            else
-            {
-                var start = line.IndexOf("<!--", i, StringComparison.Ordinal);
-                if (start < 0)
-                {
-                    result.Append(line, i, line.Length - i);
-                    break;
-                }
-
-                result.Append(line, i, start - i);
-                inComment = true;
-                i = start + 4;
-            }
-        }
-
-        return result.ToString();
     }
 
     private sealed class ReaderState(string source, List<Diagnostic>? diagnostics)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Entente.Coding.Actors;
 using Entente.Coding.Events.Dictionary;
 using Entente.Nlp.Documents;
 
@@ -60,11 +61,7 @@ internal sealed class NounEventLexicon
         foreach (var raw in lines)
         {
             lineNo++;
-            var line = raw;
-            var hash = line.IndexOf('#');
-            if (hash >= 0)
-                line = line[..hash];
-            line = line.Trim();
+            var line = DictionaryLines.WithoutHashComment(raw).Trim();
             if (line.Length == 0)
                 continue;
             var open = line.IndexOf('[');
