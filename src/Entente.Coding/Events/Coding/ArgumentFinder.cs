@@ -25,7 +25,16 @@ internal sealed class ArgumentFinder
     public bool PassiveSubjectActs { get; set; }
 
     /// <summary>A passive verb without a "by" agent whose subject PETRARCH reads as the actor (the option is on).</summary>
-    private bool SubjectActs(int p) => PassiveSubjectActs && _s.IsPassive(p) && AgentOf(p) < 0 && PassiveSubject(p) >= 0;
+    private bool SubjectActs(int p) => PassiveSubjectActs && _s.IsPassive(p) && AgentOf(p) < 0 && ActingSubject(p) >= 0;
+
+    /// <summary>
+    /// The subject PETRARCH lets act for passive <paramref name="p"/>: the passive subject, or for a participle
+    /// modifying a noun ("a Pakistani woman believed linked to Al-Qaeda") that noun; -1 when none.
+    /// </summary>
+    private int ActingSubject(int p) =>
+        PassiveSubject(p) is var own and >= 0 ? own
+        : _s.Rel(p) == Relations.Acl && _s.Head(p) >= 0 ? _s.Head(p)
+        : -1;
 
     /// <summary>
     /// The subject of passive <paramref name="p"/>: its own, or for a participle conjoined to a copular adverb
@@ -51,7 +60,7 @@ internal sealed class ArgumentFinder
         if (depth > 8)
             return -1;
         if (SubjectActs(p))
-            return PassiveSubject(p);
+            return ActingSubject(p);
         if (s.IsPassive(p))
             return AgentOf(p);
 

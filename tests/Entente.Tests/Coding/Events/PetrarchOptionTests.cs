@@ -61,6 +61,26 @@ public sealed class PetrarchOptionTests
         Assert.Equal(["- IRN 111"], Code(PassiveConjoinedToCopularAdverb, EventCoderOptions.Default with { DropStatementsWithoutTarget = false }, participle: 5));
     }
 
+    // "Iranian ministers criticized over their dispute with Iraq": a participle modifying the noun, no "by" agent
+    private const string ParticipleModifyingANoun = """
+        1 Iranian Iranian ADJ 2 amod Actor=B-IRN
+        2 ministers minister NOUN 0 root
+        3 criticized criticize VERB 2 acl
+        4 over over ADP 6 case
+        5 their their PRON 6 nmod:poss
+        6 dispute dispute NOUN 3 obl
+        7 with with ADP 8 case
+        8 Iraq Iraq PROPN 6 nmod Actor=B-IRQ SpaceAfter=No
+        9 . . PUNCT 2 punct
+        """;
+
+    [Fact]
+    public void PassiveParticipleModifyingANoun_NounIsTheSourceForPetrarch_AndNotForNews()
+    {
+        Assert.Equal(["IRN IRQ 111"], Code(ParticipleModifyingANoun, Petrarch, participle: 2));
+        Assert.DoesNotContain("IRN IRQ 111", Code(ParticipleModifyingANoun, EventCoderOptions.Default with { DropStatementsWithoutTarget = false }, participle: 2));
+    }
+
     [Theory]
     [InlineData("3 on on ADP 4 case\n4 Saturday Saturday PROPN 2 obl", 1)]
     [InlineData("3 today today NOUN 2 obl:tmod", 0)]
