@@ -277,7 +277,8 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
 
     /// <summary>
     /// Parsed: an adjective whose noun phrase is headed by a name, through modifiers and compounds ("the official
-    /// news agency WFNA"): the adjective describes what the named body is.
+    /// news agency WFNA"), or by a common noun the name directly follows ("the primary official news agency WFNA"
+    /// with "WFNA" parsed as a subject of its own): the adjective describes what the named body is.
     /// </summary>
     private static bool ModifiesName(Document doc, int t)
     {
@@ -291,10 +292,29 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
                 return false;
             if (doc.UposOf(h) == Upos.PROPN && (h + 1 >= doc.TokenCount || doc.HeadOf(h) != h + 1 || doc.DeprelOf(h) != CompoundId))
                 return true;
+            if (doc.UposOf(h) == Upos.NOUN && NamedRightAfter(doc, h))
+                return true;
             t = h;
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A common noun followed directly by a name in its sentence ("the news agency WFNA"): the name is the noun's,
+    /// whatever the parser attached it to (it often makes "WFNA said" a relative clause on the noun).
+    /// </summary>
+    internal static bool NamedRightAfter(Document doc, int noun)
+    {
+        var name = noun + 1;
+        if (name >= doc.TokenCount || doc.SentenceOf(name) != doc.SentenceOf(noun) || doc.UposOf(name) != Upos.PROPN
+            || doc.HeadOf(noun) == name)
+        {
+            return false;
+        }
+
+        // "the agency WFNA" but not "the agency Reuters reporter" (the name only modifies a later noun)
+        return !(doc.DeprelOf(name) == CompoundId && doc.HeadOf(name) > name);
     }
 
     // ---- grouping ---------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ internal sealed class ArgumentFinder
     private readonly List<int> _queue = [];
     private readonly List<int> _deepConj = [];
     private readonly List<int> _np = [];
+    private static readonly List<int> NoExclusions = [];
     private SentenceAnalysis _s = null!;
 
     public void Reset(SentenceAnalysis s) => _s = s;
@@ -75,6 +76,14 @@ internal sealed class ArgumentFinder
             // "Arnor on Thursday signed", with "Thursday" taken for the subject: a name before it is the actor
             if (!HasActor(c) && s.Upos(c) != Upos.PRON && NameBefore(p, c) is var name and >= 0)
                 return name;
+
+            // "the official news agency WFNA said", parsed with the unknown name as a subject of its own: the name
+            // belongs to the noun right before it, whose phrase holds the actor
+            if (!HasActor(c) && s.Upos(c) == Upos.PROPN && c > 0 && s.Upos(c - 1) == Upos.NOUN && s.Head(c - 1) != c
+                && NearestActorInside(c - 1, NoExclusions) >= 0)
+            {
+                return c - 1;
+            }
 
             // "Russia said it would retaliate": an unresolved pronoun subject of a reported clause is the speaker
             if (s.Upos(c) == Upos.PRON && !HasActor(c) && s.Head(p) >= 0

@@ -55,6 +55,30 @@ public sealed class AnnotatedDocumentTests
         Assert.DoesNotContain(Resolve(FromConllu(conllu, D("2025-07-16"))), m => m.Code == "COP");
     }
 
+    [Theory]
+    [InlineData("WFNA", "PROPN", true)]
+    [InlineData("today", "NOUN", false)]
+    public void WithAParse_AnAdjectivalTitle_CountsOnlyWhenANameFollowsItsNoun(string next, string upos, bool expected)
+    {
+        // "the primary official watchdog WFNA said", parsed with the name as the subject of a relative clause
+        var conllu = $"""
+            # text = Talks resumed, the primary official watchdog {next} said.
+            1	Talks	talk	NOUN	NNS	_	2	nsubj	_	_
+            2	resumed	resume	VERB	VBD	_	0	root	_	SpaceAfter=No
+            3	,	,	PUNCT	,	_	2	punct	_	_
+            4	the	the	DET	DT	_	7	det	_	_
+            5	primary	primary	ADJ	JJ	_	7	amod	_	_
+            6	official	official	ADJ	JJ	_	7	amod	_	_
+            7	watchdog	watchdog	NOUN	NN	_	2	obj	_	_
+            8	{next}	{next}	{upos}	NN	_	9	nsubj	_	_
+            9	said	say	VERB	VBD	_	7	acl:relcl	_	SpaceAfter=No
+            10	.	.	PUNCT	.	_	2	punct	_	_
+
+            """;
+        var mentions = Resolve(FromConllu(conllu, D("2025-07-16")));
+        Assert.True(expected == mentions.Any(m => m.Code == "GOV"), string.Join("; ", mentions.Select(m => $"{m.Text}={m.Code}")));
+    }
+
     [Fact]
     public void RecognisedPerson_UnknownToTheDictionaries_IsAMentionPronounsCanReferTo()
     {

@@ -16,6 +16,26 @@ public sealed class EventCoderTests
     private static string Triple(CodedEvent e) => $"{e.Source?.Code ?? "-"} {e.Target?.Code ?? "-"} {e.Cameo}";
 
     [Fact]
+    public void UnknownNameAfterANoun_ParsedAsASubjectOfItsOwn_SpeaksForTheNounsActor()
+    {
+        // "Talks resumed, Iran's news agency WFNA condemned Israel", with "WFNA condemned" a relative clause on "agency"
+        var events = Code("""
+            1 Talks talk NOUN 2 nsubj
+            2 resumed resume VERB 0 root SpaceAfter=No
+            3 , , PUNCT 2 punct
+            4 Iran Iran PROPN 6 nmod:poss Actor=B-IRN
+            5 news news NOUN 6 compound
+            6 agency agency NOUN 2 obj
+            7 WFNA WFNA PROPN 8 nsubj
+            8 condemned condemn VERB 6 acl:relcl
+            9 Israel Israel PROPN 8 obj Actor=B-ISR SpaceAfter=No
+            10 . . PUNCT 2 punct
+            """);
+
+        Assert.Contains(events, e => e.Source?.Code == "IRN" && e.Target?.Code == "ISR");
+    }
+
+    [Fact]
     public void Threaten_SubjectActsOnObject()
     {
         var events = Code("""
