@@ -558,6 +558,9 @@ internal sealed class ArgumentFinder
                 if (dm >= 0 && s.IsActor(dm))
                     AddMention(dm, exclude, into);
             }
+
+            if (NewActorLength > 0)
+                AddDistributedModifierActors(c, exclude, into);
         }
     }
 
@@ -654,10 +657,34 @@ internal sealed class ArgumentFinder
     }
 
     /// <summary>
-    /// An actor named by the words of the noun phrase headed by <paramref name="head"/> ("\"THE MINISTRY OF MAGIC\""),
-    /// when it has at most <see cref="NewActorLength"/> words; returns its index in the mention table, or null.
+    /// "Eriador's death and injury toll": modifiers coordinated before a noun distribute over it ("death toll",
+    /// "injury toll"), so a later conjunct that names no actor makes, under new_actor_length, an actor of its own
+    /// with the noun ("\"INJURY TOLL\"").
     /// </summary>
-    private int? NewActor(int head)
+    private void AddDistributedModifierActors(int noun, List<int> exclude, List<int> into)
+    {
+        var s = _s;
+        foreach (var k in s.Children(noun))
+        {
+            if (k > noun || s.Rel(k) != Relations.Compound)
+                continue;
+            foreach (var j in s.Children(k))
+            {
+                if (j < noun && s.Rel(j) == Relations.Conj && !HasActor(j) && s.Upos(j) == Upos.NOUN
+                    && NewActor(j, noun) is { } made && !IsExcluded(made, exclude) && !into.Contains(made))
+                {
+                    into.Add(made);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// An actor named by the words of the noun phrase headed by <paramref name="head"/> ("\"THE MINISTRY OF MAGIC\""),
+    /// and <paramref name="shared"/> when a modifier conjunct shares its noun, when it has at most
+    /// <see cref="NewActorLength"/> words; returns its index in the mention table, or null.
+    /// </summary>
+    private int? NewActor(int head, int shared = -1)
     {
         var s = _s;
         // a phrase in a set-aside comma clause or discard is no one's argument, named or not
@@ -683,6 +710,8 @@ internal sealed class ArgumentFinder
             }
         }
 
+        if (shared >= 0)
+            _np.Add(shared);
         _np.Sort();
         var words = new List<string>(_np.Count);
         foreach (var t in _np)

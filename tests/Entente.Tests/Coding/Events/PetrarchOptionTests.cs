@@ -81,6 +81,28 @@ public sealed class PetrarchOptionTests
         Assert.DoesNotContain("IRN IRQ 111", Code(ParticipleModifyingANoun, EventCoderOptions.Default with { DropStatementsWithoutTarget = false }, participle: 2));
     }
 
+    // "Iran's army and militia units attacked Iraq": coordinated modifiers share the noun ("army units", "militia units")
+    private const string CoordinatedModifiers = """
+        1 Iran Iran PROPN 6 nmod:poss Actor=B-IRN
+        2 's 's PART 1 case
+        3 army army NOUN 6 compound
+        4 and and CCONJ 5 cc
+        5 militia militia NOUN 3 conj
+        6 units unit NOUN 7 nsubj
+        7 attacked attack VERB 0 root
+        8 Iraq Iraq PROPN 7 obj Actor=B-IRQ SpaceAfter=No
+        9 . . PUNCT 7 punct
+        """;
+
+    [Fact]
+    public void CoordinatedModifier_WithoutAnActor_IsANewActorWithTheSharedNoun_OnlyUnderNewActorLength()
+    {
+        var withNewActors = Code(CoordinatedModifiers, Petrarch with { NewActorLength = 3 });
+        Assert.Contains(withNewActors, e => e.StartsWith("\"MILITIA UNITS\" IRQ ", StringComparison.Ordinal));
+        Assert.Contains(withNewActors, e => e.StartsWith("IRN IRQ ", StringComparison.Ordinal));
+        Assert.DoesNotContain(Code(CoordinatedModifiers, Petrarch), e => e.StartsWith('"'));
+    }
+
     [Theory]
     [InlineData("3 on on ADP 4 case\n4 Saturday Saturday PROPN 2 obl", 1)]
     [InlineData("3 today today NOUN 2 obl:tmod", 0)]
