@@ -124,9 +124,13 @@ public static class CodeCommand
             ctx.Fail($"interrupted after {coded} documents");
             return 130;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or InvalidDataException)
         {
-            ctx.Fail($"reading '{o.File}' failed: {e.Message}");
+            // What was read before the failure has been coded and written.
+            output.Complete();
+            ctx.Fail(e is InvalidDataException
+                ? $"'{o.File}' is damaged or truncated ({e.Message}); the rest of it is skipped"
+                : $"reading '{o.File}' failed: {e.Message}");
             return ExitCodes.Rejected;
         }
         finally
