@@ -60,6 +60,12 @@ public static class CodeCommand
         var inputFormat = o.InputFormat ?? (IsJsonl(o.File) ? "jsonl" : "text");
         var format = o.Format ?? (ctx.OutIsTerminal ? "table" : "jsonl");
 
+        if (o.File != "-" && Directory.Exists(o.File))
+        {
+            ctx.Fail($"'{o.File}' is a directory: code reads one file or standard input (entente ingest reads directories)");
+            return ExitCodes.Usage;
+        }
+
         Stream input;
         try
         {
