@@ -77,14 +77,9 @@ public static class CodeCommand
             return ExitCodes.Usage;
         }
 
-        Pipeline pipeline;
-        try
+        if (ModelLoading.TryLoad(ctx, ctx.Data.Root, () => EntentePipeline.Create(ctx.Data)) is not { } pipeline)
         {
-            pipeline = EntentePipeline.Create(ctx.Data);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException)
-        {
-            ctx.Fail($"cannot load models from '{ctx.Data.Root}': {e.Message}");
+            input.Dispose();
             return ExitCodes.Usage;
         }
 
