@@ -125,6 +125,12 @@ public sealed class StoreCommandTests : IDisposable
             lines.Skip(1).Select(l => l.Split(',')[0]).Order(),
             json.Select(j => j.GetProperty("eventId").GetInt64().ToString(CultureInfo.InvariantCulture)).Order());
         Assert.Equal("CONSULT", json.Single(j => j.GetProperty("cameo").GetString() == "040").GetProperty("plover").GetString());
+
+        // Actors and places have the event record's shapes (DESIGN.md), as `entente code` writes them.
+        Assert.All(json.Select(j => j.GetProperty("source")).Where(a => a.ValueKind != JsonValueKind.Null),
+            a => Assert.Equal(["text", "code", "country", "sector"], a.EnumerateObject().Select(p => p.Name)));
+        Assert.All(json.Select(j => j.GetProperty("location")).Where(l => l.ValueKind != JsonValueKind.Null),
+            l => Assert.Equal(["name", "country", "lat", "lon"], l.EnumerateObject().Select(p => p.Name)));
     }
 
     [Fact]
