@@ -133,6 +133,34 @@ public sealed class StoreCommandTests : IDisposable
             l => Assert.Equal(["name", "country", "lat", "lon"], l.EnumerateObject().Select(p => p.Name)));
     }
 
+    [Theory]
+    [InlineData("events", "2024", 2)]
+    [InlineData("events", "2024-01", 1)]
+    [InlineData("events", "2024-02-09", 1)]
+    [InlineData("export", "2024", 2)]
+    public void Until_AMonthOrYear_CoversItsLastDay(string command, string until, int expected)
+    {
+        Seed();
+
+        var run = CliRunner.Invoke(command == "events"
+            ? ["events", "--until", until, "--format", "csv", "--db", Db]
+            : ["export", "--until", until, "--format", "csv", "--db", Db]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(expected, run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
+    }
+
+    [Fact]
+    public void Dyad_SinceAndUntilTheSameYear_IsThatYear()
+    {
+        Seed();
+
+        var run = CliRunner.Invoke(["dyad", "CHN", "RUS", "--since", "2024", "--until", "2024", "--format", "csv", "--db", Db]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("2024-01", run.Out);
+    }
+
     [Fact]
     public void Events_WithActorWithAndType_PrintsOnlyThoseEventsAsCsv()
     {
