@@ -150,6 +150,32 @@ public sealed class StoreCommandTests : IDisposable
         Assert.Equal(expected, run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
     }
 
+    [Theory]
+    [InlineData("ASAULT")]
+    [InlineData("19x")]
+    public void Events_TypeThatIsNeitherPloverNorCameo_IsAUsageError(string type)
+    {
+        Seed();
+
+        var run = CliRunner.Invoke(["events", "--type", type, "--db", Db]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("PLOVER type", run.Error);
+    }
+
+    [Theory]
+    [InlineData("assault", 1)]
+    [InlineData("04", 1)]
+    public void Events_TypeAsPloverInAnyCaseOrCameoPrefix_Selects(string type, int expected)
+    {
+        Seed();
+
+        var run = CliRunner.Invoke(["events", "--type", type, "--format", "csv", "--db", Db]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(expected, run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
+    }
+
     [Fact]
     public void Dyad_SinceAndUntilTheSameYear_IsThatYear()
     {
