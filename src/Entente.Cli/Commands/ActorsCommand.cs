@@ -15,8 +15,8 @@ public static class ActorsCommand
             if (r.GetValueOrDefault<int>() < 1)
                 r.AddError("--top must be at least 1");
         });
-        var since = StoreCommandSupport.DateOption("--since", "First date, YYYY-MM-DD");
-        var until = StoreCommandSupport.DateOption("--until", "Last date, YYYY-MM-DD");
+        var since = StoreCommandSupport.SinceOption();
+        var until = StoreCommandSupport.UntilOption();
         var db = StoreCommandSupport.DbOption();
         var format = StoreCommandSupport.FormatOption(TabularOutput.Formats, "table");
         var cmd = new Command("actors", "The most active actors (countries, or CAMEO codes for actors without one)") { top, since, until, db, format };
@@ -25,7 +25,7 @@ public static class ActorsCommand
             using var store = StoreCommandSupport.OpenExisting(ctx, pr.GetValue(db)!);
             if (store is null)
                 return ExitCodes.Usage;
-            var filter = new EventFilter { Since = StoreCommandSupport.ParseDate(pr.GetValue(since)), Until = StoreCommandSupport.ParseDate(pr.GetValue(until)) };
+            var filter = new EventFilter { Since = StoreCommandSupport.ParseDate(pr.GetValue(since)), Until = StoreCommandSupport.ParseUntil(pr.GetValue(until)) };
             var rows = store.TopActors(pr.GetValue(top), filter);
             TabularOutput.Write(ctx, pr.GetValue(format)!, "most active actors", ["actor", "events", "as_source", "as_target", "goldstein_mean"],
                 rows.Select(r => new object?[] { r.Actor, r.Events, r.AsSource, r.AsTarget, r.GoldsteinMean }));

@@ -60,6 +60,12 @@ public static class CodeCommand
         var inputFormat = o.InputFormat ?? (IsJsonl(o.File) ? "jsonl" : "text");
         var format = o.Format ?? (ctx.OutIsTerminal ? "table" : "jsonl");
 
+        if (o.File != "-" && Directory.Exists(o.File))
+        {
+            ctx.Fail($"'{o.File}' is a directory: code reads one file or standard input (entente ingest reads directories)");
+            return ExitCodes.Usage;
+        }
+
         Stream input;
         try
         {
@@ -71,14 +77,9 @@ public static class CodeCommand
             return ExitCodes.Usage;
         }
 
-        Pipeline pipeline;
-        try
+        if (ModelLoading.TryLoad(ctx, ctx.Data.Root, () => EntentePipeline.Create(ctx.Data)) is not { } pipeline)
         {
-            pipeline = EntentePipeline.Create(ctx.Data);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException)
-        {
-            ctx.Fail($"cannot load models from '{ctx.Data.Root}': {e.Message}");
+            input.Dispose();
             return ExitCodes.Usage;
         }
 
@@ -124,9 +125,13 @@ public static class CodeCommand
             ctx.Fail($"interrupted after {coded} documents");
             return 130;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or InvalidDataException)
         {
-            ctx.Fail($"reading '{o.File}' failed: {e.Message}");
+            // What was read before the failure has been coded and written.
+            output.Complete();
+            ctx.Fail(e is InvalidDataException
+                ? $"'{o.File}' is damaged or truncated ({e.Message}); the rest of it is skipped"
+                : $"reading '{o.File}' failed: {e.Message}");
             return ExitCodes.Rejected;
         }
         finally

@@ -16,8 +16,8 @@ public static class DyadCommand
         var b = new Argument<string>("actor-b") { Description = "The other actor" };
         var by = new Option<string>("--by") { Description = "month, quarter or year (default: month)", DefaultValueFactory = _ => "month" };
         by.AcceptOnlyFromAmong("month", "quarter", "year");
-        var since = StoreCommandSupport.DateOption("--since", "First date, YYYY-MM-DD");
-        var until = StoreCommandSupport.DateOption("--until", "Last date, YYYY-MM-DD");
+        var since = StoreCommandSupport.SinceOption();
+        var until = StoreCommandSupport.UntilOption();
         var db = StoreCommandSupport.DbOption();
         var format = StoreCommandSupport.FormatOption(TabularOutput.Formats, "table");
 
@@ -25,7 +25,7 @@ public static class DyadCommand
         cmd.SetAction(pr =>
         {
             var period = pr.GetValue(by) switch { "year" => Period.Year, "quarter" => Period.Quarter, _ => Period.Month };
-            var filter = new EventFilter { Since = StoreCommandSupport.ParseDate(pr.GetValue(since)), Until = StoreCommandSupport.ParseDate(pr.GetValue(until)) };
+            var filter = new EventFilter { Since = StoreCommandSupport.ParseDate(pr.GetValue(since)), Until = StoreCommandSupport.ParseUntil(pr.GetValue(until)) };
             return Run(ctx, pr.GetValue(db)!, pr.GetValue(a)!.ToUpperInvariant(), pr.GetValue(b)!.ToUpperInvariant(), period, filter, pr.GetValue(format)!);
         });
         return cmd;

@@ -38,16 +38,8 @@ public static class EvalCorefCommand
 
         foreach (var d in diags)
             ctx.Report(d);
-        Pipeline pipeline;
-        try
-        {
-            pipeline = EntentePipeline.Create(ctx.Data);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException)
-        {
-            ctx.Fail($"cannot load models from '{ctx.Data.Root}': {e.Message}");
+        if (ModelLoading.TryLoad(ctx, ctx.Data.Root, () => EntentePipeline.Create(ctx.Data)) is not { } pipeline)
             return ExitCodes.Usage;
-        }
 
         var r = CorefEvaluation.Evaluate(items, pipeline);
         var w = new StreamWriter(ctx.Out) { AutoFlush = true };

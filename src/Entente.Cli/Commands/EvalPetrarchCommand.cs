@@ -86,7 +86,8 @@ public static class EvalPetrarchCommand
         IPipelineStage? nlp = null;
         if (mode is "raw" or "both")
         {
-            var full = EntentePipeline.Create(ctx.Data);
+            if (ModelLoading.TryLoad(ctx, ctx.Data.Root, () => EntentePipeline.Create(ctx.Data)) is not { } full)
+                return ExitCodes.Usage;
             nlp = new Pipeline(full.Stages.TakeWhile(s => s.Name is not ("actors" or "events" or "quotes")));
         }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Entente.Cli.Output;
+using Entente.Coding.Cameo;
 using Entente.Store;
 using Entente.Store.Export;
 
@@ -15,6 +16,12 @@ public static class EventsCommand
         var selection = new FilterOptions();
         var dyadic = new Option<bool>("--dyadic") { Description = "Only events with both a source and a target" };
         var type = new Option<string?>("--type") { Description = "A PLOVER type (ASSAULT, CONSULT, ...) or a CAMEO code prefix (19, 190)" };
+        type.Validators.Add(r =>
+        {
+            var v = r.GetValueOrDefault<string?>();
+            if (v is not null && !IsEventType(v))
+                r.AddError($"--type '{v}' is neither a PLOVER type ({string.Join(", ", CameoTaxonomy.PloverTypes)}) nor a CAMEO code prefix (digits, e.g. 19 or 190)");
+        });
         var format = StoreCommandSupport.FormatOption(TabularOutput.Formats, "table");
         var limit = new Option<int>("--limit") { Description = "Most events to show, newest first (default: 100; 0 for all)", DefaultValueFactory = _ => 100 };
 
@@ -32,6 +39,10 @@ public static class EventsCommand
         });
         return cmd;
     }
+
+    private static bool IsEventType(string v) =>
+        CameoTaxonomy.PloverTypes.Contains(v, StringComparer.OrdinalIgnoreCase) ||
+        (v.Length is >= 1 and <= 4 && v.All(char.IsAsciiDigit));
 
     public static int Run(CliContext ctx, string dbPath, EventFilter filter, string format)
     {

@@ -91,16 +91,8 @@ public static class IngestCommand
     /// <summary>Runs an ingest with progress on stderr and Ctrl-C/SIGTERM handling; prints the summary. Null when it could not run.</summary>
     internal static IngestSummary? Execute(CliContext ctx, DuckDbStore store, IReadOnlyList<InputFile> files, IngestOptions options)
     {
-        Pipeline pipeline;
-        try
-        {
-            pipeline = EntentePipeline.Create(ctx.Data);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException)
-        {
-            ctx.Fail($"cannot load models from '{ctx.Data.Root}': {e.Message}");
+        if (ModelLoading.TryLoad(ctx, ctx.Data.Root, () => EntentePipeline.Create(ctx.Data)) is not { } pipeline)
             return null;
-        }
 
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>

@@ -88,10 +88,12 @@ public static class ParseCommand
                 }
             }
         }
-        catch (Exception e) when (e is IOException or DecoderFallbackException)
+        catch (Exception e) when (e is IOException or DecoderFallbackException or InvalidDataException)
         {
             writer.Flush();
-            ctx.Fail($"reading '{file}' failed: {e.Message}");
+            ctx.Fail(e is InvalidDataException
+                ? $"'{file}' is damaged or truncated ({e.Message}); the rest of it is skipped"
+                : $"reading '{file}' failed: {e.Message}");
             return ExitCodes.Rejected;
         }
 

@@ -26,6 +26,10 @@ internal static class StoreCommandSupport
         return option;
     }
 
+    public static Option<string?> SinceOption() => DateOption("--since", "First date, YYYY-MM-DD (a month or year: its first day)");
+
+    public static Option<string?> UntilOption() => DateOption("--until", "Last date, YYYY-MM-DD (a month or year: its last day)");
+
     public static Option<string> FormatOption(string[] formats, string defaultFormat)
     {
         var option = new Option<string>("--format") { Description = string.Join(", ", formats) + $" (default: {defaultFormat})", DefaultValueFactory = _ => defaultFormat };
@@ -38,6 +42,19 @@ internal static class StoreCommandSupport
         DateOnly.TryParseExact(s, ["yyyy-MM-dd", "yyyy-MM", "yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     public static DateOnly? ParseDate(string? s) => s is not null && TryParseDate(s, out var d) ? d : null;
+
+    /// <summary>The last day an --until value covers: the day itself, or the last day of a month (YYYY-MM) or year (YYYY).</summary>
+    public static DateOnly? ParseUntil(string? s)
+    {
+        if (ParseDate(s) is not { } first)
+            return null;
+        return s!.Length switch
+        {
+            4 => first.AddYears(1).AddDays(-1),
+            7 => first.AddMonths(1).AddDays(-1),
+            _ => first,
+        };
+    }
 
     /// <summary>Opens the store for reading; reports and returns null when there is none or it cannot be opened.</summary>
     public static DuckDbStore? OpenExisting(CliContext ctx, string path)
@@ -83,8 +100,8 @@ internal sealed class FilterOptions
 {
     private readonly Option<string?> _actor = new("--actor") { Description = "Events with this actor on either side: a country (CHN) or CAMEO code prefix (USAGOV, IGOUNO)" };
     private readonly Option<string?> _with = new("--with") { Description = "...and this actor on the other side" };
-    private readonly Option<string?> _since = StoreCommandSupport.DateOption("--since", "First date, YYYY-MM-DD");
-    private readonly Option<string?> _until = StoreCommandSupport.DateOption("--until", "Last date, YYYY-MM-DD");
+    private readonly Option<string?> _since = StoreCommandSupport.SinceOption();
+    private readonly Option<string?> _until = StoreCommandSupport.UntilOption();
 
     public void AddTo(Command command)
     {
@@ -99,6 +116,6 @@ internal sealed class FilterOptions
         Actor = pr.GetValue(_actor)?.ToUpperInvariant(),
         With = pr.GetValue(_with)?.ToUpperInvariant(),
         Since = StoreCommandSupport.ParseDate(pr.GetValue(_since)),
-        Until = StoreCommandSupport.ParseDate(pr.GetValue(_until)),
+        Until = StoreCommandSupport.ParseUntil(pr.GetValue(_until)),
     };
 }

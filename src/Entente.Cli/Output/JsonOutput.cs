@@ -90,12 +90,7 @@ public static class JsonOutput
             return;
         }
 
-        w.WriteStartObject(name);
-        w.WriteString("text", a.Text);
-        w.WriteString("code", a.Code);
-        w.WriteString("country", a.Country);
-        w.WriteString("sector", a.Sector);
-        w.WriteEndObject();
+        RecordJson.WriteActor(w, name, a.Text, a.Code, a.Country, a.Sector);
     }
 
     public static void WriteMention(Utf8JsonWriter w, Mention m)
@@ -160,25 +155,7 @@ public static class JsonOutput
         w.WriteEndObject();
         w.WriteBoolean("negated", e.Negated);
         w.WriteString("modality", e.Modality.ToString().ToLowerInvariant());
-        if (e.Location is { } loc)
-        {
-            w.WriteStartObject("location");
-            w.WriteString("name", loc.Name);
-            w.WriteString("country", loc.Country);
-            if (loc.Lat is { } lat)
-                w.WriteNumber("lat", lat);
-            else
-                w.WriteNull("lat");
-            if (loc.Lon is { } lon)
-                w.WriteNumber("lon", lon);
-            else
-                w.WriteNull("lon");
-            w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteNull("location");
-        }
+        RecordJson.WriteLocation(w, "location", e.Location?.Name, e.Location?.Country, e.Location?.Lat, e.Location?.Lon);
 
         w.WriteString("text", e.Text);
         w.WriteNumber("numMentions", e.NumMentions);

@@ -35,6 +35,13 @@ public sealed record CameoEventInfo(
 /// </remarks>
 public sealed class CameoTaxonomy
 {
+    /// <summary>The 16 PLOVER event types (DESIGN.md); an event's <c>plover</c> is one of them or null (CAMEO 01).</summary>
+    public static readonly IReadOnlyList<string> PloverTypes =
+    [
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+        "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    ];
+
     private readonly FrozenDictionary<string, (double Goldstein, string Description)> _codes;
     private readonly FrozenDictionary<string, (string Plover, string? Mode, string[] Context)> _plover;
     private readonly FrozenDictionary<string, CameoEventInfo?> _resolved;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Entente.Coding;
 
 namespace Entente.Store.Export;
 
@@ -235,25 +236,7 @@ public static class EventExport
         w.WriteNumber("numSources", e.NumSources);
         w.WriteNumber("numArticles", e.NumArticles);
         w.WriteBoolean("isRootEvent", e.IsRootEvent);
-        if (e.LocationName is null)
-        {
-            w.WriteNull("location");
-        }
-        else
-        {
-            w.WriteStartObject("location");
-            w.WriteString("name", e.LocationName);
-            w.WriteString("country", e.LocationCountry);
-            if (e.Lat is { } lat)
-                w.WriteNumber("lat", lat);
-            else
-                w.WriteNull("lat");
-            if (e.Lon is { } lon)
-                w.WriteNumber("lon", lon);
-            else
-                w.WriteNull("lon");
-            w.WriteEndObject();
-        }
+        RecordJson.WriteLocation(w, "location", e.LocationName, e.LocationCountry, e.Lat, e.Lon);
 
         w.WriteString("firstDoc", e.FirstDocument);
         w.WriteString("sourceUrl", e.SourceUrl);
@@ -270,12 +253,7 @@ public static class EventExport
             return;
         }
 
-        w.WriteStartObject(name);
-        w.WriteString("text", a.Name);
-        w.WriteString("code", a.Code);
-        w.WriteString("country", a.Country);
-        w.WriteString("sector", a.Sector);
-        w.WriteEndObject();
+        RecordJson.WriteActor(w, name, a.Name, a.Code, a.Country, a.Sector);
     }
 
     private static string Int(long v) => v.ToString(CultureInfo.InvariantCulture);

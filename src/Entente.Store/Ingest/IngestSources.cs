@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Xml;
 using Entente.Nlp;
 using Entente.Nlp.Documents;
@@ -147,8 +146,7 @@ public static class IngestSources
             var fs = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             if (file.Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
             {
-                var expected = GzipLengthCheck.ReadTrailerSize(fs);
-                stream = new GzipLengthCheck(new GZipStream(new CountingStream(fs, bytesRead), CompressionMode.Decompress), expected);
+                stream = InputFiles.Gunzip(new CountingStream(fs, bytesRead), InputFiles.GzipTrailerLength(fs));
             }
             else
             {
@@ -278,36 +276,6 @@ public static class IngestSources
         ? new Diagnostic(Severity.Error, "bad-compression", $"the compressed file is damaged or truncated ({e.Message}); the rest of the file is skipped", source)
         : new Diagnostic(Severity.Error, "read-failed", $"reading failed ({e.Message}); the rest of the file is skipped", source);
 
-    /// <summary>
-    /// .NET's GZipStream ends quietly when a file is cut short. The gzip trailer's last four bytes hold the
-    /// uncompressed length (mod 2^32), so a stream that ends with another length was truncated or damaged.
-    /// </summary>
-    private sealed class GzipLengthCheck(Stream inner, uint? expected) : ReadOnlyStream(inner)
-    {
-        private uint _length;
-
-        public static uint? ReadTrailerSize(FileStream fs)
-        {
-            if (fs.Length < 18)
-                return null;
-            Span<byte> trailer = stackalloc byte[4];
-            fs.Seek(-4, SeekOrigin.End);
-            fs.ReadExactly(trailer);
-            fs.Seek(0, SeekOrigin.Begin);
-            return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
-        }
-
-        public override int Read(Span<byte> buffer)
-        {
-            var n = Inner.Read(buffer);
-            _length = unchecked(_length + (uint)n);
-            // expected is null when the file is shorter than a gzip header and trailer: it cannot be whole.
-            if (n == 0 && buffer.Length > 0 && (expected is not { } size || size != _length))
-                throw new InvalidDataException("the file ends before its compressed data does (truncated?)");
-            return n;
-        }
-    }
-
     /// <summary>Counts the bytes read from the file (before decompression), for progress.</summary>
     private sealed class CountingStream(Stream inner, Action<long>? onRead) : ReadOnlyStream(inner)
     {
@@ -316,44 +284,6 @@ public static class IngestSources
             var n = Inner.Read(buffer);
             onRead?.Invoke(n);
             return n;
-        }
-    }
-
-    /// <summary>A forward-only read stream over another; subclasses see every read through <see cref="Read(Span{byte})"/>.</summary>
-    private abstract class ReadOnlyStream(Stream inner) : Stream
-    {
-        protected Stream Inner => inner;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public abstract override int Read(Span<byte> buffer);
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-                inner.Dispose();
-            base.Dispose(disposing);
         }
     }
 }

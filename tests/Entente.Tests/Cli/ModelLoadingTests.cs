@@ -58,4 +58,35 @@ public sealed class ModelLoadingTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("cannot load models from", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ingest")]
+    [InlineData("eval coref")]
+    [InlineData("eval petrarch")]
+    public void EveryCommandLoadingThePipeline_TurnsAMissingModelIntoExit2(string command)
+    {
+        var input = _dir.Write("in.jsonl", "{\"id\":\"a\",\"date\":\"2024-03-01\",\"text\":\"Russia attacked Ukraine.\"}\n");
+        string[] args = command switch
+        {
+            "ingest" => ["ingest", input, "--db", _dir.File("s.duckdb")],
+            "eval coref" => ["eval", "coref", Path.Combine(TestPaths.Repo, "tests", "Entente.Tests", "Coding", "Actors", "coref-set.jsonl")],
+            _ => ["eval", "petrarch", TestPaths.SharedFile("data/petrarch/PETR.UnitTest.records.ud.xml"), "--mode", "raw"],
+        };
+        var error = new StringWriter();
+        var ctx = new CliContext
+        {
+            Out = new MemoryStream(),
+            Error = error,
+            In = () => new MemoryStream(),
+            OutIsTerminal = false,
+            ErrorIsTerminal = false,
+            Data = DataWithout("parser"),
+        };
+
+        var code = EntenteCli.Run(args, ctx);
+
+        Assert.Equal(2, code);
+        Assert.Contains("cannot load models from", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -125,6 +125,66 @@ public sealed class StoreCommandTests : IDisposable
             lines.Skip(1).Select(l => l.Split(',')[0]).Order(),
             json.Select(j => j.GetProperty("eventId").GetInt64().ToString(CultureInfo.InvariantCulture)).Order());
         Assert.Equal("CONSULT", json.Single(j => j.GetProperty("cameo").GetString() == "040").GetProperty("plover").GetString());
+
+        // Actors and places have the event record's shapes (DESIGN.md), as `entente code` writes them.
+        Assert.All(json.Select(j => j.GetProperty("source")).Where(a => a.ValueKind != JsonValueKind.Null),
+            a => Assert.Equal(["text", "code", "country", "sector"], a.EnumerateObject().Select(p => p.Name)));
+        Assert.All(json.Select(j => j.GetProperty("location")).Where(l => l.ValueKind != JsonValueKind.Null),
+            l => Assert.Equal(["name", "country", "lat", "lon"], l.EnumerateObject().Select(p => p.Name)));
+    }
+
+    [Theory]
+    [InlineData("events", "2024", 2)]
+    [InlineData("events", "2024-01", 1)]
+    [InlineData("events", "2024-02-09", 1)]
+    [InlineData("export", "2024", 2)]
+    public void Until_AMonthOrYear_CoversItsLastDay(string command, string until, int expected)
+    {
+        Seed();
+
+        var run = CliRunner.Invoke(command == "events"
+            ? ["events", "--until", until, "--format", "csv", "--db", Db]
+            : ["export", "--until", until, "--format", "csv", "--db", Db]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(expected, run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
+    }
+
+    [Theory]
+    [InlineData("ASAULT")]
+    [InlineData("19x")]
+    public void Events_TypeThatIsNeitherPloverNorCameo_IsAUsageError(string type)
+    {
+        Seed();
+
+        var run = CliRunner.Invoke(["events", "--type", type, "--db", Db]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("PLOVER type", run.Error);
+    }
+
+    [Theory]
+    [InlineData("assault", 1)]
+    [InlineData("04", 1)]
+    public void Events_TypeAsPloverInAnyCaseOrCameoPrefix_Selects(string type, int expected)
+    {
+        Seed();
+
+        var run = CliRunner.Invoke(["events", "--type", type, "--format", "csv", "--db", Db]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(expected, run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
+    }
+
+    [Fact]
+    public void Dyad_SinceAndUntilTheSameYear_IsThatYear()
+    {
+        Seed();
+
+        var run = CliRunner.Invoke(["dyad", "CHN", "RUS", "--since", "2024", "--until", "2024", "--format", "csv", "--db", Db]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("2024-01", run.Out);
     }
 
     [Fact]

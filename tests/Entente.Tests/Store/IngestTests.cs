@@ -141,6 +141,29 @@ public sealed class IngestTests : IDisposable
     }
 
     [Fact]
+    public void ConcatenatedGzipMembers_AreOneWholeFileNotADamagedOne()
+    {
+        // `cat a.gz b.gz` is a valid gzip file; its trailer holds only the last member's length.
+        var bytes = new List<byte>();
+        foreach (var part in new[] { Corpus(300), Line("last", "2024-01-01", "China met Russia.") })
+        {
+            var ms = new MemoryStream();
+            using (var gz = new GZipStream(ms, CompressionLevel.Optimal, leaveOpen: true))
+                gz.Write(Encoding.UTF8.GetBytes(part));
+            bytes.AddRange(ms.ToArray());
+        }
+
+        var file = _dir.Write("two-members.jsonl.gz", bytes.ToArray());
+        using var store = Store();
+
+        var run = Ingest(store, paths: file);
+
+        Assert.Empty(_diagnostics);
+        Assert.Equal((301L, 0L), (run.Totals.Stored, run.Totals.Rejected));
+        Assert.True(store.LoadDocumentIndex().Contains("last"));
+    }
+
+    [Fact]
     public void ABinaryFile_IsReportedAndSkippedWithoutStoppingTheBatch()
     {
         var binary = _dir.Write("dir/image.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52]);

@@ -61,6 +61,29 @@ public sealed class CameoTaxonomyTests
     public void QuadClass_FollowsGdelt(string code, int quad) => Assert.Equal(quad, CameoTaxonomy.QuadClassOf(code));
 
     [Fact]
+    public void EveryCodeOfTheTable_HasAPloverTypeOfTheSixteenAndTheQuadClassOfItsRoot()
+    {
+        // DESIGN.md: plover is one of the 16 types, REQUEST for CAMEO 02, null only for CAMEO 01.
+        string[] types = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+            "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+        var codes = File.ReadLines(Path.Combine(TestPaths.Repo, "data", "cameo", "cameo-codes.tsv"))
+            .Skip(1).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')[0]).ToList();
+        Assert.Equal(Taxonomy.Value.CodeCount, codes.Count);
+        foreach (var code in codes)
+        {
+            var info = Taxonomy.Value.Lookup(code)!;
+            var root = int.Parse(code[..2], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(root switch { <= 4 => 1, <= 8 => 2, <= 13 => 3, _ => 4 }, info.QuadClass);
+            if (root == 1)
+                Assert.Null(info.Plover);
+            else if (root == 2)
+                Assert.Equal("REQUEST", info.Plover);
+            else
+                Assert.True(info.Plover is not null && types.Contains(info.Plover), $"{code}: {info.Plover ?? "null"}");
+        }
+    }
+
+    [Fact]
     public void NonCameoCode_HasNoInfo() => Assert.Null(Taxonomy.Value.Lookup("174K".Replace("174", "xx", StringComparison.Ordinal)));
 
     [Fact]
