@@ -55,7 +55,7 @@ public sealed class EventCoder : IPipelineStage
         var events = new List<CodedEvent>();
         IReadOnlyList<Mention> found = document.Get<MentionList>()?.Items ?? [];
         if (_options.BareSectorsTakeTheStorysState)
-            found = StoryStates.Place(found, document.SentenceCount);
+            found = StoryStates.Place(found, document);
         var mentions = new MentionTable(found);
         var discards = _resources.Discards;
         if (discards is not null && discards.DiscardsStory(document))

@@ -112,10 +112,11 @@ public sealed record EventCoderOptions
     public bool OwnClaimsReportTheDeed { get; init; } = true;
 
     /// <summary>
-    /// An actor that is only a sector with no country ("authorities", "police", "security forces", "the court") takes
-    /// the one state its sentence names, or else the one state the story names: "Police detain 313 people in
-    /// Thessaloniki, Greece" is GRCCOP. With two states in view it stays as it is. On for news; PETRARCH's records
-    /// code such actors as bare sectors ("---GOV").
+    /// An actor that is only a sector of the state's organs, elites or opponents, with no country ("authorities",
+    /// "police", "security forces", "the court", "protesters") takes the state its own phrase names ("authorities in
+    /// Ukraine"), else the one state its sentence names ("security forces in ..., Iran" is IRNMIL), else the one named
+    /// last before it, else, when its sentence names none, the one state the story names. On for news; PETRARCH's
+    /// records code such actors as bare sectors ("---GOV").
     /// </summary>
     public bool BareSectorsTakeTheStorysState { get; init; } = true;
 
