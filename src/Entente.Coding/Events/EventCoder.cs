@@ -53,7 +53,10 @@ public sealed class EventCoder : IPipelineStage
     {
         ArgumentNullException.ThrowIfNull(document);
         var events = new List<CodedEvent>();
-        var mentions = new MentionTable((IReadOnlyList<Mention>?)document.Get<MentionList>()?.Items ?? []);
+        IReadOnlyList<Mention> found = document.Get<MentionList>()?.Items ?? [];
+        if (_options.BareSectorsTakeTheStorysState)
+            found = StoryStates.Place(found, document);
+        var mentions = new MentionTable(found);
         var discards = _resources.Discards;
         if (discards is not null && discards.DiscardsStory(document))
         {

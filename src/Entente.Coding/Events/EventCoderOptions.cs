@@ -65,7 +65,10 @@ public sealed record EventCoderOptions
         {
             RequireDyad = requireDyad, NewActorLength = newActorLength, DropStatementsWithoutTarget = false, DropWeakTargets = false,
             DropSameStateEvents = false, DropNonStateStatements = false, PassiveSubjectActsWithoutAgent = true,
-            OneSidedEventsNeedAPhrase = true,
+            OneSidedEventsNeedAPhrase = true, ReasonPhrasesHoldNoPatternWords = false,
+            ParticipationIsTheEvent = false, OwnClaimsReportTheDeed = false,
+            BareSectorsTakeTheStorysState = false, NaturalCausesAreNoEvents = false, PlacesAreNoSources = false,
+            PatientPossessorsAreNoSources = false, PlacesOfSourcelessEventsAreNoTargets = false,
             CommaClauses = commaClauses ?? CommaClauseLimits.Petrarch, ReportingClausesFrameSentence = false,
         };
 
@@ -83,6 +86,67 @@ public sealed record EventCoderOptions
     /// target. On for news; PETRARCH's records code such actors ("---GOV"), so its options turn it off.
     /// </summary>
     public bool DropWeakTargets { get; init; } = true;
+
+    /// <summary>
+    /// A phrase of reason or circumstance — "for" after a verb that has its object (unless the verb asks or demands:
+    /// "asked the World Bank for help"), "following", "amid", "despite" — and a purpose clause beyond its own verb
+    /// ("to discuss ...") hold no words of the verb's patterns:
+    /// "NATO praised Israel for its strikes against Iran" is praise (051), not the CAMEO pattern "* ATTACK (AGAINST)"
+    /// [110]; "Witkoff meets Putin to discuss options for the war" is no "* &amp;FIGHT" [:110]; "deport Ethiopians
+    /// following the discovery of foreign fighters" is no "* FIGHTERS" [0873]. On for news; PETRARCH matches patterns
+    /// anywhere in the verb's phrase.
+    /// </summary>
+    public bool ReasonPhrasesHoldNoPatternWords { get; init; } = true;
+
+    /// <summary>
+    /// "The United States takes part in the attack on Iran": taking part in (participating in, joining) an event that
+    /// a noun codes is that event, with the participant as its source, and not also the verb's own code ("* PART"
+    /// [030]). On for news; PETRARCH codes the verb's pattern.
+    /// </summary>
+    public bool ParticipationIsTheEvent { get; init; } = true;
+
+    /// <summary>
+    /// "Ukraine claims it shot down a Russian jet": a claim of the claimant's own deed reports the deed (coded as
+    /// reported) and is not also an accusation (CAMEO's ALLEGE block, [110]). On for news; PETRARCH codes both.
+    /// </summary>
+    public bool OwnClaimsReportTheDeed { get; init; } = true;
+
+    /// <summary>
+    /// An actor that is only a sector of the state's organs, elites or opponents, with no country ("authorities",
+    /// "police", "security forces", "the court", "protesters") takes the state its own phrase names ("authorities in
+    /// Ukraine"), else the one state its sentence names ("security forces in ..., Iran" is IRNMIL), else the one named
+    /// last before it, else, when its sentence names none, the one state the story names. On for news; PETRARCH's
+    /// records code such actors as bare sectors ("---GOV").
+    /// </summary>
+    public bool BareSectorsTakeTheStorysState { get; init; } = true;
+
+    /// <summary>
+    /// What a force of nature or a runaway machine does ("an earthquake strikes Istanbul", "a train derails, injuring
+    /// 30", "destroyed by the fire") and what befalls its subject ("migrants die of the cold") is no event: nobody
+    /// acted. On for news; PETRARCH codes the verb (its DIE block is [190]).
+    /// </summary>
+    public bool NaturalCausesAreNoEvents { get; init; } = true;
+
+    /// <summary>
+    /// A source is never found inside a place phrase ("in", "at", "near" ...) that names a mere place: "the stabbing in
+    /// Mannheim, Germany, which killed one person" is nobody's act, not Germany's ("voices in the Chinese military"
+    /// still speak for the military). On for news; PETRARCH looks through the whole phrase.
+    /// </summary>
+    public bool PlacesAreNoSources { get; init; } = true;
+
+    /// <summary>
+    /// The possessor of a deed done to someone is its patient, not its source: "following Maduro's abduction" is no
+    /// abduction by Maduro ("Israel's killing of the commander" still is Israel's). On for news; PETRARCH takes every
+    /// possessor for the source.
+    /// </summary>
+    public bool PatientPossessorsAreNoSources { get; init; } = true;
+
+    /// <summary>
+    /// An event with no source whose only targets are the places where it happened ("a school shooting in Tumbler
+    /// Ridge, British Columbia, Canada") is about nobody and is not coded; "Israeli airstrikes in Gaza" still is. On for
+    /// news; PETRARCH codes the place as the target.
+    /// </summary>
+    public bool PlacesOfSourcelessEventsAreNoTargets { get; init; } = true;
 
     /// <summary>Merge repeated events of one document (same actors, code, negation and modality) into one with a count.</summary>
     public bool MergeDuplicates { get; init; } = true;

@@ -25,6 +25,9 @@ internal sealed class ArgumentFinder
     /// <summary>See <see cref="EventCoderOptions.PassiveSubjectActsWithoutAgent"/>.</summary>
     public bool PassiveSubjectActs { get; set; }
 
+    /// <summary>See <see cref="EventCoderOptions.PlacesAreNoSources"/>.</summary>
+    public bool PlacesAreNoSources { get; set; }
+
     /// <summary>A passive verb without a "by" agent whose subject PETRARCH reads as the actor (the option is on).</summary>
     private bool SubjectActs(int p) => PassiveSubjectActs && _s.IsPassive(p) && AgentOf(p) < 0 && ActingSubject(p) >= 0;
 
@@ -71,7 +74,7 @@ internal sealed class ArgumentFinder
             if (r != Relations.Nsubj && r != Relations.NsubjOuter)
                 continue;
             if (IsRelativePronoun(c) && s.Head(p) >= 0)
-                return s.Head(p);
+                return PlacesAreNoSources && InPlacePhrase(s.Head(p)) ? -1 : s.Head(p);
 
             // "Arnor on Thursday signed", with "Thursday" taken for the subject: a name before it is the actor
             if (!HasActor(c) && s.Upos(c) != Upos.PRON && NameBefore(p, c) is var name and >= 0)
@@ -149,8 +152,9 @@ internal sealed class ArgumentFinder
             return h;
         }
 
+        // "..., which killed one person" hung on a place ("in Mannheim, Germany"): a place does not act
         if (rel == Relations.AclRelcl)
-            return h;
+            return PlacesAreNoSources && InPlacePhrase(h) ? -1 : h;
 
         // "Pyongyang on Thursday fired ...", parsed with the name as the root and the verb hanging off it
         if ((rel == Relations.Parataxis || rel == Relations.Dep || rel == Relations.Conj) && h < p && HasActor(h))
@@ -195,6 +199,23 @@ internal sealed class ArgumentFinder
         return VerbSourceHead(h, depth);
     }
 
+    /// <summary>Whether <paramref name="t"/> (or what it is a conjunct or apposition of) heads a place phrase: "in Mannheim, Germany".</summary>
+    private bool InPlacePhrase(int t)
+    {
+        var s = _s;
+        if (NamesBody(t))
+            return false;
+        while ((s.Rel(t) == Relations.Conj || s.Rel(t) == Relations.Appos) && s.Head(t) >= 0)
+            t = s.Head(t);
+        return Relations.IsOblique(s.Rel(t)) && IsLocativePreposition(s.CaseOf(t));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="t"/> is an actor with a sector, a body one can be in ("voices in the Chinese military",
+    /// "an official in Kabul"), rather than a mere place ("in Mannheim, Germany").
+    /// </summary>
+    private bool NamesBody(int t) => _s.MentionOf(t) is var m and >= 0 && _s.Mentions[m].Sector is not null;
+
     /// <summary>A common noun for a place ("the Chinese city of Tianjin"): inside it an actor word is no target.</summary>
     private bool IsPlaceNoun(int t)
     {
@@ -213,7 +234,7 @@ internal sealed class ArgumentFinder
         return false;
     }
 
-    private static bool IsLocativePreposition(ReadOnlySpan<char> prep) =>
+    internal static bool IsLocativePreposition(ReadOnlySpan<char> prep) =>
         prep.Equals("in", StringComparison.OrdinalIgnoreCase) || prep.Equals("at", StringComparison.OrdinalIgnoreCase)
         || prep.Equals("near", StringComparison.OrdinalIgnoreCase) || prep.Equals("during", StringComparison.OrdinalIgnoreCase)
         || prep.Equals("inside", StringComparison.OrdinalIgnoreCase) || prep.Equals("within", StringComparison.OrdinalIgnoreCase);
@@ -523,7 +544,14 @@ internal sealed class ArgumentFinder
     /// Germany"). With <paramref name="deep"/>, a conjunct that is not itself an actor leads to the nearest actor
     /// inside it ("the population of Gondor", "an attack by Osgiliath soldiers"), and that actor's conjuncts.
     /// </summary>
-    public void ActorsAt(int head, bool deep, List<int> exclude, List<int> into)
+    public void ActorsAt(int head, bool deep, List<int> exclude, List<int> into) => ActorsAt(head, deep, exclude, into, source: false);
+
+    /// <summary>
+    /// Actors at <paramref name="head"/> (and with <paramref name="deep"/> the nearest inside its phrase); a
+    /// <paramref name="source"/> is never looked for inside a place phrase ("the stabbing in Mannheim, Germany, which
+    /// killed one" is not Germany's) when <see cref="PlacesAreNoSources"/>.
+    /// </summary>
+    public void ActorsAt(int head, bool deep, List<int> exclude, List<int> into, bool source)
     {
         var s = _s;
         if (head < 0)
@@ -542,7 +570,7 @@ internal sealed class ArgumentFinder
                 continue;
             }
 
-            var found = deep ? NearestActorInside(c, exclude) : -1;
+            var found = deep ? NearestActorInside(c, exclude, source && PlacesAreNoSources) : -1;
             if (found < 0)
             {
                 if (NewActorLength > 0 && NewActor(c) is { } made && !IsExcluded(made, exclude))
@@ -800,7 +828,7 @@ internal sealed class ArgumentFinder
             || prep.Equals("since", StringComparison.OrdinalIgnoreCase) || prep.Equals("until", StringComparison.OrdinalIgnoreCase);
     }
 
-    private int NearestActorInside(int root, List<int> exclude)
+    private int NearestActorInside(int root, List<int> exclude, bool skipPlaces)
     {
         var s = _s;
         _queue.Clear();
@@ -819,7 +847,8 @@ internal sealed class ArgumentFinder
             {
                 var r = s.Rel(c);
                 if (Relations.IsClausal(r) || r == Relations.Punct || r == Relations.Case || r == Relations.Det
-                    || r == Relations.Cc || r == Relations.Conj || Relations.IsTemporal(r) || IsTimeAnchor(c))
+                    || r == Relations.Cc || r == Relations.Conj || Relations.IsTemporal(r) || IsTimeAnchor(c)
+                    || (skipPlaces && Relations.IsOblique(r) && IsLocativePreposition(s.CaseOf(c)) && !NamesBody(c)))
                 {
                     continue;
                 }

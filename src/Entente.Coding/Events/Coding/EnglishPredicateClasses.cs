@@ -183,4 +183,53 @@ internal static class EnglishPredicateClasses
 
         return false;
     }
+
+    /// <summary>
+    /// Forces of nature and runaway machines, which act without anyone behind them: "an earthquake strikes Istanbul",
+    /// "a passenger train derails after hitting an excavator, injuring 30", "the lodge is destroyed by the fire".
+    /// </summary>
+    public static bool IsNaturalCause(ReadOnlySpan<char> lemma)
+    {
+        ReadOnlySpan<string> words =
+        [
+            "earthquake", "quake", "tremor", "aftershock", "tsunami", "eruption", "volcano", "fire", "wildfire", "bushfire",
+            "blaze", "flood", "flooding", "storm", "cyclone", "hurricane", "typhoon", "tornado", "landslide", "mudslide",
+            "avalanche", "drought", "heatwave", "lightning", "rain", "rainfall", "snowstorm", "blizzard", "train", "truck",
+            "lorry", "bus", "car", "ferry", "accident", "crash", "collision", "derailment", "outbreak", "epidemic", "disease",
+        ];
+        foreach (var w in words)
+        {
+            if (lemma.Equals(w, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Verbs whose subject undergoes the event and does not act: "nine migrants die of the cold".</summary>
+    public static bool IsUndergoingVerb(ReadOnlySpan<char> lemma) =>
+        lemma.Equals("die", StringComparison.OrdinalIgnoreCase) || lemma.Equals("perish", StringComparison.OrdinalIgnoreCase)
+        || lemma.Equals("drown", StringComparison.OrdinalIgnoreCase) || lemma.Equals("derail", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Nouns of deeds done to someone, whose possessor is the one it was done to unless an "of" phrase names them:
+    /// "Maduro's abduction", "Navalny's arrest" (but "Israel's killing of the commander").
+    /// </summary>
+    public static bool IsPatientNoun(ReadOnlySpan<char> lemma)
+    {
+        ReadOnlySpan<string> words =
+        [
+            "abduction", "kidnapping", "arrest", "detention", "capture", "killing", "assassination", "murder", "execution",
+            "release", "extradition", "deportation", "expulsion", "imprisonment", "jailing", "conviction", "sentencing",
+            "impeachment", "ouster", "overthrow", "removal", "death", "torture", "disappearance", "dismissal", "indictment",
+            "prosecution", "trial", "exile", "rescue", "poisoning",
+        ];
+        foreach (var w in words)
+        {
+            if (lemma.Equals(w, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+
+        return false;
+    }
 }

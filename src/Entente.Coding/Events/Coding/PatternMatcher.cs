@@ -90,6 +90,11 @@ internal sealed class PatternMatcher
     private bool _matchingAfter;
     private bool _compoundAfter;
 
+    /// <summary>See <see cref="EventCoderOptions.ReasonPhrasesHoldNoPatternWords"/>.</summary>
+    public bool SkipReasonPhrases { get; set; }
+
+    private bool _forIsContent;
+
     /// <summary>
     /// Finds the best coding of predicate <paramref name="p"/> among <paramref name="verbs"/> (entries of the
     /// lexicon for its lemma). Returns false when no entry fits (a phrasal verb's particle is missing).
@@ -110,6 +115,7 @@ internal sealed class PatternMatcher
             _trial.Reset();
             if (!MatchPhrasal(p, verb, _trial.Particles))
                 continue;
+            _forIsContent = AsksFor(verb);
             BuildDomains(p, _trial.Particles);
             var first = !found;
             found = true;
@@ -338,11 +344,53 @@ internal sealed class PatternMatcher
                     continue;
                 }
 
+                // "praised Israel for its strikes against Iran", "deported migrants following the discovery of foreign
+                // fighters": a phrase of reason or circumstance is not what the verb did
+                if (SkipReasonPhrases && IsReasonPhrase(s, t, c, _forIsContent))
+                    continue;
+
+                // "met Putin to discuss proposals for the war": a purpose clause lends the pattern its verb ("* (TO
+                // DISCUSS)"), not the words of its own arguments
+                if (SkipReasonPhrases && t == predicate && r == Relations.Advcl)
+                {
+                    _inDomain[c] = true;
+                    foreach (var m in s.Children(c))
+                    {
+                        if (s.Rel(m) == Relations.Mark)
+                            _inDomain[m] = true;
+                    }
+
+                    continue;
+                }
+
                 _stack.Add(c);
             }
         }
     }
 
+
+    /// <summary>
+    /// A verb of asking or demanding ("asked the World Bank for help", "pressed Iran for talks"), whose "for" phrase is
+    /// what is asked: its code (the verb's own, before patterns) is an appeal (02) or a demand (10).
+    /// </summary>
+    private static bool AsksFor(CompiledVerb verb) =>
+        verb.Codes.Forward is { } code && (code.StartsWith("02", StringComparison.Ordinal) || code.StartsWith("10", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Whether <paramref name="c"/> is a phrase of reason or circumstance of <paramref name="t"/>: "for" when
+    /// <paramref name="t"/> is a verb that has its object and does not ask for it ("praised Israel for its strikes",
+    /// not "asked the World Bank for help"), "following", "amid" and "despite" on any word.
+    /// </summary>
+    internal static bool IsReasonPhrase(SentenceAnalysis s, int t, int c, bool forIsContent)
+    {
+        if (!Relations.IsOblique(s.Rel(c)))
+            return false;
+        var prep = s.CaseOf(c);
+        if (prep.Equals("for", StringComparison.OrdinalIgnoreCase))
+            return !forIsContent && s.Rel(c) == Relations.Obl && s.IsVerbal(t) && s.HasChild(t, Relations.Obj);
+        return prep.Equals("following", StringComparison.OrdinalIgnoreCase) || prep.Equals("amid", StringComparison.OrdinalIgnoreCase)
+            || prep.Equals("despite", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static bool HasInfinitiveMark(SentenceAnalysis s, int c)
     {

@@ -240,6 +240,18 @@ internal sealed class SentenceAnalysis
 
     public bool HasChild(int i, ushort rel) => Child(i, rel) >= 0;
 
+    /// <summary>The token's subject (active, passive or outer), or -1.</summary>
+    public int SubjectOf(int i)
+    {
+        foreach (var c in Children(i))
+        {
+            if (Relations.IsSubject(_rel[c]))
+                return c;
+        }
+
+        return -1;
+    }
+
     /// <summary>Whether the token has a subject of its own (active, passive or outer).</summary>
     public bool HasSubject(int i)
     {

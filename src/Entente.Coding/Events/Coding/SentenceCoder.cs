@@ -44,6 +44,8 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         _finder.Reset(s);
         _finder.NewActorLength = options.NewActorLength;
         _finder.PassiveSubjectActs = options.PassiveSubjectActsWithoutAgent;
+        _finder.PlacesAreNoSources = options.PlacesAreNoSources;
+        _matcher.SkipReasonPhrases = options.ReasonPhrasesHoldNoPatternWords;
         FindPredicates();
         if (_predicates.Count == 0)
             return;
@@ -60,9 +62,15 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             // nor is an event dated by a past the discard list names ("islands it seized at the end of World War II")
             if (ClauseRoles.IsRecalled(_s, q.Token) || DatedByDiscardedPast(q.Token))
                 q.Suppressed = true;
+            if (options.NaturalCausesAreNoEvents && ByNaturalCause(q))
+                q.Suppressed = true;
         }
 
+        if (options.ParticipationIsTheEvent)
+            ParticipationIsTheEvent();
         BorrowSourcesFromEventPhrases();
+        if (options.PlacesOfSourcelessEventsAreNoTargets)
+            DropPlacesOfSourcelessEvents();
         LinkGovernors(output);
         if (options.ReportingClausesFrameSentence)
             LinkReportingClause();
@@ -306,7 +314,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
 
         q.SourceInherited = m.SourceToken < 0 && head >= 0 && s.Head(head) != q.Token;
         _scratch.Clear();
-        _finder.ActorsAt(head, deep: m.SourceToken < 0, _scratch, q.Sources);
+        _finder.ActorsAt(head, deep: m.SourceToken < 0, _scratch, q.Sources, source: true);
         if (head < 0 && AfterConjunction(q.Token))
             InheritFromPreviousVerb(q);
 
@@ -362,6 +370,14 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         var n = q.Token;
         var entry = q.Noun!;
         var head = _finder.NounSourceHead(n, entry.OfIsSource);
+
+        // "following Maduro's abduction": the possessor of a deed done to someone is its patient, not its source
+        if (options.PatientPossessorsAreNoSources && head >= 0 && s.Rel(head) == Relations.NmodPoss
+            && EnglishPredicateClasses.IsPatientNoun(s.Lemma(n)) && !HasOfPhrase(n))
+        {
+            head = -1;
+        }
+
         if (head < 0)
         {
             // "held talks", "issued an ultimatum": the light (or uncoded) verb's subject is the noun's source
@@ -411,6 +427,124 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
             q.Targets.AddRange(q.Compound);
             q.Compound.Clear();
         }
+    }
+
+    private bool HasOfPhrase(int n)
+    {
+        foreach (var c in _s.Children(n))
+        {
+            if (Relations.IsOblique(_s.Rel(c)) && _s.CaseOf(c).Equals("of", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "A school shooting in Tumbler Ridge, British Columbia, Canada", "engravings stolen from a library in São Paulo":
+    /// an event with no source whose only targets are the places where it happened is about nobody.
+    /// </summary>
+    private void DropPlacesOfSourcelessEvents()
+    {
+        foreach (var q in _predicates)
+        {
+            if (q.Sources.Count > 0 || q.Targets.Count == 0 || q.Compound.Count > 0)
+                continue;
+            var allPlaces = true;
+            foreach (var m in q.Targets)
+            {
+                if (!InPlacePhraseOf(q.Token, PatternMatcher.MentionHead(_s, m)))
+                {
+                    allPlaces = false;
+                    break;
+                }
+            }
+
+            if (allPlaces)
+                q.Targets.Clear();
+        }
+    }
+
+    /// <summary>Whether token <paramref name="t"/> lies in a place phrase ("in", "at", "near" ...) under predicate <paramref name="p"/>.</summary>
+    private bool InPlacePhraseOf(int p, int t)
+    {
+        var s = _s;
+        for (var guard = 0; t >= 0 && t != p && guard <= s.Count; guard++)
+        {
+            if (Relations.IsOblique(s.Rel(t)) && ArgumentFinder.IsLocativePreposition(s.CaseOf(t)))
+                return true;
+            t = s.Head(t);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "An earthquake strikes Istanbul", "the lodge is destroyed by the fire", "a train derails, injuring 30", "nine
+    /// migrants die of the cold": what nature or an accident does, or what befalls its subject, is nobody's act. A
+    /// participle of such a clause ("..., injuring 30") is judged by its clause's subject.
+    /// </summary>
+    private bool ByNaturalCause(Predicate q)
+    {
+        var s = _s;
+        if (q.IsNominal || (q.Sources.Count > 0 && !EnglishPredicateClasses.IsUndergoingVerb(s.Lemma(q.Token))))
+            return false;
+        for (var v = q.Token; v >= 0; v = s.Head(v))
+        {
+            if (EnglishPredicateClasses.IsUndergoingVerb(s.Lemma(v)))
+                return true;
+            var agent = s.IsPassive(v) ? _finder.AgentOf(v) : s.SubjectOf(v);
+            if (agent >= 0)
+                return (s.MentionOf(agent) is var m && (m < 0 || !s.IsActor(m))) && EnglishPredicateClasses.IsNaturalCause(s.Lemma(agent));
+
+            // a participle or coordinated verb takes its clause's subject; anything else ends the search
+            var r = s.Rel(v);
+            if (r != Relations.Advcl && r != Relations.Conj && r != Relations.Xcomp)
+                return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "The United States takes part in the attack on Iran", "Britain participated in the strikes", "France joined the
+    /// airstrikes": taking part in an event the noun codes is that event, with the participant as its source; the
+    /// participation verb's own code ("* PART" [030]) is no event beside it.
+    /// </summary>
+    private void ParticipationIsTheEvent()
+    {
+        var s = _s;
+        foreach (var noun in _predicates)
+        {
+            if (!noun.IsNominal || noun.Codes.IsNull || noun.Sources.Count > 0)
+                continue;
+            var v = s.Head(noun.Token);
+            if (v < 0 || !IsParticipation(v, noun.Token))
+                continue;
+            _finder.ActorsAt(_finder.VerbSourceHead(v), deep: true, noun.Targets, noun.Sources);
+            if (noun.Sources.Count == 0)
+                continue;
+            noun.SourceInherited = true;
+            noun.Suppressed = false;
+            if (_predicateAt[v] is var k and >= 0)
+                _predicates[k].Suppressed = true;
+        }
+    }
+
+    /// <summary>Whether verb <paramref name="v"/> takes part in the event noun <paramref name="n"/>: "participate in N", "take part in N", "join N".</summary>
+    private bool IsParticipation(int v, int n)
+    {
+        var s = _s;
+        if (!s.IsVerbal(v))
+            return false;
+        var r = s.Rel(n);
+        if (r == Relations.Obj)
+            return s.LemmaIs(v, "join");
+        if (r != Relations.Obl || !s.CaseOf(n).Equals("in", StringComparison.OrdinalIgnoreCase))
+            return false;
+        if (s.LemmaIs(v, "participate"))
+            return true;
+        return s.LemmaIs(v, "take") && s.Child(v, Relations.Obj) is var o and >= 0 && s.LemmaIs(o, "part");
     }
 
     /// <summary>
@@ -872,6 +1006,11 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
                 break;
             case GovernorClass.Accusation:
                 Raise(q, Modality.Reported);
+
+                // "Ukraine claims it shot down a Russian jet": a claim of one's own deed reports that deed, and is no
+                // accusation (ALLEGE [110]) beside it
+                if (options.OwnClaimsReportTheDeed && g is { IsNominal: false } && _s.LemmaIs(g.Token, "claim") && SameActors(g.Sources, q.Sources))
+                    g.YieldsToEmbedded = true;
                 break;
             case GovernorClass.Intention:
                 Raise(q, Modality.Intended);
