@@ -83,7 +83,7 @@ internal sealed class ArgumentFinder
             // "the official news agency WFNA said", parsed with the unknown name as a subject of its own: the name
             // belongs to the noun right before it, whose phrase holds the actor
             if (!HasActor(c) && s.Upos(c) == Upos.PROPN && c > 0 && s.Upos(c - 1) == Upos.NOUN && s.Head(c - 1) != c
-                && NearestActorInside(c - 1, NoExclusions) >= 0)
+                && NearestActorInside(c - 1, NoExclusions, PlacesAreNoSources) >= 0)
             {
                 return c - 1;
             }
