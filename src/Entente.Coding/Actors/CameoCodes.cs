@@ -70,13 +70,17 @@ public sealed class CameoCodes
         return IsState(code.AsSpan(0, 3)) ? code[..3] : null;
     }
 
-    /// <summary>The first sector part of a code after its country or type, or null ("USAGOV" -> GOV, "USA" -> null, "GOV" -> GOV).</summary>
-    public string? SectorOf(string? code)
+    /// <summary>
+    /// The first sector part of a code after its country or type, or null ("USAGOV" -> GOV, "USA" -> null, "GOV" -> GOV).
+    /// A <paramref name="stateless"/> code has no country part, so its first part is read as a sector even where it
+    /// is also a state's code ("MUSRAD": Muslim radicals, not Mauritius).
+    /// </summary>
+    public string? SectorOf(string? code, bool stateless = false)
     {
         if (code is null || code.Length < 3)
             return null;
         var first = code.AsSpan(0, 3);
-        var start = IsState(first) || Transnational.Contains(first.ToString()) ? 3 : 0;
+        var start = !stateless && (IsState(first) || Transnational.Contains(first.ToString())) ? 3 : 0;
         for (var i = start; i + 3 <= code.Length; i += 3)
         {
             var part = code.Substring(i, 3);

@@ -61,6 +61,7 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
     {
         d.Antecedent = index;
         d.Code = antecedent.Code;
+        d.Stateless = antecedent.Stateless;
         d.Members = antecedent.Members;
         d.Resolution = Resolution.Coreference;
         d.IsPerson |= antecedent.IsPerson;
@@ -79,10 +80,10 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
     {
         var d = drafts[i];
         var best = FindPronounAntecedent(drafts, i, d.Possessor);
-        if (best < 0 || codes.CountryOf(drafts[best].Code) is not { } country)
+        if (best < 0 || drafts[best].CountryIn(codes) is not { } country)
             return;
         d.Antecedent = best;
-        d.Code = CameoCodes.Compose(null, country, codes.SectorOf(d.Code));
+        d.SetStatedCode(CameoCodes.Compose(null, country, d.SectorIn(codes)));
         d.Resolution = Resolution.Coreference;
         d.WantCountry = country;
     }
@@ -178,7 +179,7 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
         if (d.WantCountry is null && d.Possessor == PronounClass.Person && d.TitleNoun is "counterpart" or "counterparts")
         {
             var owner = FindPronounAntecedent(drafts, i, PronounClass.Person);
-            notCountry = owner >= 0 ? codes.CountryOf(drafts[owner].Code) : null;
+            notCountry = owner >= 0 ? drafts[owner].CountryIn(codes) : null;
             if (notCountry is null)
                 return;
         }
@@ -188,14 +189,14 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
             var c = drafts[j];
             if (!c.IsPerson || c.IsPlural || c.End > d.Start || c.Code is null && c.Antecedent < 0)
                 continue;
-            var country = codes.CountryOf(c.Code);
+            var country = c.CountryIn(codes);
             if (d.WantCountry is not null && country != d.WantCountry)
                 continue;
             if (notCountry is not null && (country is null || country == notCountry))
                 continue;
             if (!TitleFits(d.TitleNoun, c.TitleNoun))
                 continue;
-            var sector = codes.SectorOf(c.Code);
+            var sector = c.SectorIn(codes);
             var score = -(i - j);
             if (d.WantSector is not null)
             {
@@ -225,8 +226,12 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
 
             // The title is evidence about the date too: "the Iranian president" is IRNGOV even in the article
             // reporting his death; only "the former ..." takes the person's own (later) role.
-            var titleSays = d.Code is not null && codes.CountryOf(d.Code) is not null && codes.SectorOf(d.Code) is not null && !d.Former;
-            d.Code = titleSays ? d.Code : antecedent.Code ?? d.Code;
+            var titleSays = d.Code is not null && d.CountryIn(codes) is not null && d.SectorIn(codes) is not null && !d.Former;
+            if (!titleSays && antecedent.Code is not null)
+            {
+                d.Code = antecedent.Code;
+                d.Stateless = antecedent.Stateless;
+            }
             return;
         }
 
@@ -234,7 +239,7 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
         d.Resolution = d.Code is null ? Resolution.None : Resolution.Title;
         if (d.Code is null && d.WantCountry is not null)
         {
-            d.Code = d.WantCountry;
+            d.SetStatedCode(d.WantCountry);
             d.Resolution = Resolution.Title;
         }
     }
@@ -242,7 +247,7 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
     /// <summary>"his Chinese counterpart, Xi Jinping": the next mention follows a comma and is a person of the same state.</summary>
     private bool Apposition(MentionDraft next, MentionDraft d) =>
         next.IsPerson && next.Kind == DraftKind.Named && next.Sentence == d.Sentence && next.StartToken <= d.EndToken + 1 &&
-        (d.WantCountry is null || codes.CountryOf(next.Code) == d.WantCountry);
+        (d.WantCountry is null || next.CountryIn(codes) == d.WantCountry);
 
     /// <summary>
     /// A head-of-state title ("leader", "president") should not point to someone named with another title
@@ -286,7 +291,7 @@ internal sealed class Coreference(CameoCodes codes, CorefLexicon lexicon)
                 continue;
             if (d.GroupOfPersons && !c.IsPerson)
                 continue;
-            var key = d.GroupOfPersons ? c.Code + "|" + (c.Entry ?? c.Surname ?? c.Start.ToString(System.Globalization.CultureInfo.InvariantCulture)) : codes.CountryOf(c.Code);
+            var key = d.GroupOfPersons ? c.Code + "|" + (c.Entry ?? c.Surname ?? c.Start.ToString(System.Globalization.CultureInfo.InvariantCulture)) : c.CountryIn(codes);
             if (key is null || seen.Contains(key))
                 continue;
             seen.Add(key);

@@ -86,8 +86,27 @@ internal sealed class MentionDraft
     /// <summary>Every code when the dictionary gives several for one phrase (TABARI's <c>[FRO/BIL/SAM]</c>), else null.</summary>
     public string[]? Alternatives;
 
+    /// <summary>
+    /// The code was composed from agents alone and names no state, although its first part may read as one:
+    /// "Islamist militants" is MUSUAF, where MUS is the CAMEO religion code, not Mauritius.
+    /// </summary>
+    public bool Stateless;
+
     public int Antecedent = -1;
     public List<int>? Members;
+
+    /// <summary>The state the code names, or null (none for a stateless code).</summary>
+    public string? CountryIn(CameoCodes codes) => Stateless ? null : codes.CountryOf(Code);
+
+    /// <summary>The first sector of the code (for a stateless code, read from its first part).</summary>
+    public string? SectorIn(CameoCodes codes) => codes.SectorOf(Code, Stateless);
+
+    /// <summary>Sets a code that names the state it starts with, if any.</summary>
+    public void SetStatedCode(string? code)
+    {
+        Code = code;
+        Stateless = false;
+    }
 
     public bool IsAnaphor => Kind is DraftKind.Descriptor or DraftKind.Pronoun or DraftKind.PluralGroup || (Kind == DraftKind.Entity && Antecedent >= 0);
 }

@@ -373,7 +373,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             if (draft is not null && previous is not null && Distributes(doc, b, segments, previousEnd, groupStart, j))
             {
                 Distribute(previous, previousLinked, draft);
-                if (sharedTitle is not null && draft.DistributedTitle && dictionary.Codes.CountryOf(draft.Code) is { } more)
+                if (sharedTitle is not null && draft.DistributedTitle && draft.CountryIn(dictionary.Codes) is { } more)
                     sharedTitle.Alternatives = [.. sharedTitle.Alternatives!, CameoCodes.Compose(more, sharedSector, null)];
             }
             else
@@ -385,8 +385,9 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
             {
                 // "Lawmakers and officials in Fornost (and Gondor)": the first title is also Fornost's (and Gondor's)
                 sharedSector = previous.Code;
-                previous.Code = CameoCodes.Compose(dictionary.Codes.CountryOf(draft.Code), previous.Code, null);
-                previous.Alternatives = [previous.Code];
+                var stated = CameoCodes.Compose(draft.CountryIn(dictionary.Codes), previous.Code, null);
+                previous.SetStatedCode(stated);
+                previous.Alternatives = [stated];
                 previous.Resolution = Resolution.Title;
                 sharedTitle = previous;
             }
@@ -451,8 +452,8 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
     private bool SharesLinkedState(Document doc, Buffers b, MentionDraft previous, int gapStart, int gapEnd, MentionDraft draft)
     {
         if (gapEnd - gapStart != 1 || previous.Kind != DraftKind.Title || draft.Kind != DraftKind.Title || previous.Code is not { Length: 3 }
-            || !CameoCodes.IsSector(previous.Code) || dictionary.Codes.CountryOf(previous.Code) is not null
-            || dictionary.Codes.CountryOf(draft.Code) is null)
+            || !CameoCodes.IsSector(previous.Code) || previous.CountryIn(dictionary.Codes) is not null
+            || draft.CountryIn(dictionary.Codes) is null)
         {
             return false;
         }
@@ -463,16 +464,16 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
 
     private void Distribute(MentionDraft previous, bool previousLinked, MentionDraft draft)
     {
-        var prevCountry = dictionary.Codes.CountryOf(previous.Code);
-        var prevSector = dictionary.Codes.SectorOf(previous.Code);
-        var country = dictionary.Codes.CountryOf(draft.Code);
-        var sector = dictionary.Codes.SectorOf(draft.Code);
+        var prevCountry = previous.CountryIn(dictionary.Codes);
+        var prevSector = previous.SectorIn(dictionary.Codes);
+        var country = draft.CountryIn(dictionary.Codes);
+        var sector = draft.SectorIn(dictionary.Codes);
         // Only a title joined to its state by a linker spreads over a list of states: "Russian forces and Ukraine"
         // does not make Ukraine's forces.
         if (previousLinked && draft.Kind == DraftKind.Named && !draft.IsPerson && country is not null && sector is null && previous.Kind == DraftKind.Title &&
             prevSector is not null && prevCountry is not null && draft.Code!.Length == 3)
         {
-            draft.Code = CameoCodes.Compose(null, draft.Code, previous.Code![3..]); // Osgiliath after "the ambassadors of Arnor,"
+            draft.SetStatedCode(CameoCodes.Compose(null, draft.Code, previous.Code![3..])); // Osgiliath after "the ambassadors of Arnor,"
             draft.Kind = DraftKind.Title;
             draft.Resolution = Resolution.Title;
             draft.DistributedTitle = true;
@@ -482,7 +483,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         {
             // "government" after "Danish Islamist media and": everything but the last title (DNKMUS + GOV).
             var stem = previous.Code!.Length > 3 ? previous.Code[..^3] : previous.Code;
-            draft.Code = CameoCodes.Compose(null, stem, draft.Code);
+            draft.SetStatedCode(CameoCodes.Compose(null, stem, draft.Code));
             draft.WantCountry = prevCountry;
             draft.DistributedTitle = true;
         }
@@ -696,6 +697,7 @@ internal sealed class MentionFinder(ActorDictionary dictionary, CorefLexicon lex
         if (retired && suffix is not null)
             suffix = "ELI";
         draft.Code = CameoCodes.Compose(prefix, baseCode, suffix);
+        draft.Stateless = baseCode is null;
         draft.Resolution = Resolution.Title;
         draft.Kind = DraftKind.Title;
         draft.TitleNoun = titleNoun;

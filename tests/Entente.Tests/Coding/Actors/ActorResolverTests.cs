@@ -54,6 +54,31 @@ public sealed class ActorResolverTests
         Assert.Equal("IRN", bare.Code);
     }
 
+    [Theory]
+    [InlineData("An Islamist group attacked a police station .", "An Islamist group", "MUS")]
+    [InlineData("Muslim clerics condemned the attack .", "Muslim clerics", "MUS")]
+    public void AgentWithoutAState_HasNoCountry_EvenWhereItsCodeReadsAsOne(string sentence, string text, string sector)
+    {
+        // MUS is the CAMEO religion code and also Mauritius's ISO code: a Muslim group named by agents alone is no state's.
+        var m = One(sentence, text);
+        Assert.StartsWith(sector, m.Code, StringComparison.Ordinal);
+        Assert.Null(m.Country);
+        Assert.Equal(sector, m.Sector);
+
+        var mauritius = One("The prime minister of Mauritius spoke .", "The prime minister of Mauritius");
+        Assert.Equal("MUS", mauritius.Country);
+        Assert.Equal("GOV", mauritius.Sector);
+    }
+
+    [Fact]
+    public void PronounForAStatelessAgent_StaysStateless()
+    {
+        var mentions = Resolve(FromWords(July2025, "Muslim clerics condemned the attack .", "They said it was a crime ."));
+        var they = Find(mentions, "They");
+        Assert.Equal("MUS", they.Code);
+        Assert.Null(they.Country);
+    }
+
     [Fact]
     public void KnownPersonAfterADemonym_IsTheDictionaryPerson()
     {
