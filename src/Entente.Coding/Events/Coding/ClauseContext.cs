@@ -60,10 +60,10 @@ internal sealed class ClauseContext(Gazetteer gazetteer)
         // the parse missed the attachment: a date in the predicate's own clause and comma-delimited stretch of the
         // sentence, else the sentence's opening adverbial ("Earlier this year, ...", "This summer, ...")
         var clause = ClauseHeadOf(predicate);
-        if (DateInStretch(StretchStart(predicate), StretchEnd(predicate), clause, today, future, out var d2, out var p2))
+        if (DateInStretch(StretchStart(predicate), StretchEnd(predicate), clause, predicate, today, future, out var d2, out var p2))
             return (d2, p2);
         var firstComma = StretchEnd(0);
-        if (firstComma <= MaxOpening && DateInStretch(0, firstComma, -1, today, future, out var d3, out var p3))
+        if (firstComma <= MaxOpening && DateInStretch(0, firstComma, -1, predicate, today, future, out var d3, out var p3))
             return (d3, p3);
         return (today, DatePrecision.Document);
     }
@@ -90,12 +90,12 @@ internal sealed class ClauseContext(Gazetteer gazetteer)
     /// A temporal phrase within tokens [<paramref name="start"/>, <paramref name="end"/>): a few words around each date
     /// word that dates an event, in the clause headed by <paramref name="clause"/> unless that is -1.
     /// </summary>
-    private bool DateInStretch(int start, int end, int clause, DateOnly today, bool future, out DateOnly date, out DatePrecision precision)
+    private bool DateInStretch(int start, int end, int clause, int predicate, DateOnly today, bool future, out DateOnly date, out DatePrecision precision)
     {
         var s = _s;
         for (var k = start; k < end; k++)
         {
-            if (!TemporalExpression.IsTemporalWord(s.Text(k)) || !DatesAnEvent(k) || (clause >= 0 && ClauseHeadOf(k) != clause))
+            if (!TemporalExpression.IsTemporalWord(s.Text(k)) || !DatesAnEvent(k, predicate) || (clause >= 0 && ClauseHeadOf(k) != clause))
                 continue;
             _words.Clear();
             for (var w = Math.Max(start, k - 3); w < Math.Min(end, k + 3); w++)
@@ -111,16 +111,26 @@ internal sealed class ClauseContext(Gazetteer gazetteer)
 
     /// <summary>
     /// Whether a date word may date an event: not a verb ("fall in line"), not a modifier of a noun ("the 2014
-    /// unrest", "November's downing", "a May 9 parade"), and not the bound of a span ("since April", "until July 24").
+    /// unrest", "November's downing", "a May 9 parade", a name: "Mirage 2000"), nor a noun's complement unless that noun is the event
+    /// itself ("Mirage 2000 jets", "the Algiers Agreement of 2000" date the jets and the agreement, not their
+    /// purchase or revival; "the invasion of 2022" dates the invasion), and not the bound of a span ("since
+    /// April", "until July 24").
     /// </summary>
-    private bool DatesAnEvent(int k)
+    private bool DatesAnEvent(int k, int predicate)
     {
         var s = _s;
         if (s.Upos(k) is Upos.VERB or Upos.AUX)
             return false;
         var r = s.Rel(k);
         var h = s.Head(k);
-        if (h >= 0 && (r == Relations.Compound || r == Relations.Amod || r == Relations.NmodPoss || r == Relations.Nummod)
+        // a year number in a name ("Mirage 2000", however the parse hangs it there), not a month it hung on a name
+        var modifier = r == Relations.Compound || r == Relations.Amod || r == Relations.NmodPoss || r == Relations.Nummod
+            || ((r == Relations.Flat || r == Relations.NmodUnmarked) && s.Upos(k) == Upos.NUM && h >= 0 && s.Upos(h) == Upos.PROPN);
+        // a year as a common noun's complement ("the agreement of 2000"); a weekday or "yesterday" hung on a noun is
+        // as often a date the parse misattached ("proposes a meeting to discuss the program next Tuesday")
+        var complement = (r == Relations.Nmod || r == Relations.NmodUnmarked) && h != predicate && s.Upos(k) == Upos.NUM
+            && h >= 0 && s.Upos(h) == Upos.NOUN;
+        if (h >= 0 && (modifier || complement)
             && s.Upos(h) is Upos.NOUN or Upos.PROPN && !TemporalExpression.IsTemporalWord(s.Text(h)) && !IsPartOfDay(s.Lemma(h)))
         {
             return false;
@@ -135,6 +145,23 @@ internal sealed class ClauseContext(Gazetteer gazetteer)
         }
 
         return true;
+    }
+
+    /// <summary>Whether a phrase's head names a time: "Tuesday", "the weekend", "the past two weeks", "Monday night", "5 May".</summary>
+    private bool NamesATime(int c)
+    {
+        var s = _s;
+        if (TemporalExpression.IsTemporalWord(s.Text(c)) || TemporalExpression.IsTemporalWord(s.Lemma(c)) || IsPartOfDay(s.Lemma(c)))
+            return true;
+        if (s.Upos(c) != Upos.NUM)
+            return false;
+        foreach (var k in s.Children(c))
+        {
+            if (TemporalExpression.IsTemporalWord(s.Text(k)))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>"Saturday morning", "Monday night": the date word names the day, the noun a part of it.</summary>
@@ -170,9 +197,16 @@ internal sealed class ClauseContext(Gazetteer gazetteer)
         if (!Relations.IsOblique(r))
             return false;
         var prep = s.CaseOf(c);
-        return prep.IsEmpty || prep.Equals("on", StringComparison.OrdinalIgnoreCase) || prep.Equals("in", StringComparison.OrdinalIgnoreCase)
+        if (prep.Equals("on", StringComparison.OrdinalIgnoreCase) || prep.Equals("over", StringComparison.OrdinalIgnoreCase))
+        {
+            // "on Tuesday", "over the weekend" name a time; "accused over the Minsk agreement of 2015", "talks on
+            // the 2015 deal" name a subject, and its year is the subject's, not the event's
+            return NamesATime(c);
+        }
+
+        return prep.IsEmpty || prep.Equals("in", StringComparison.OrdinalIgnoreCase)
             || prep.Equals("during", StringComparison.OrdinalIgnoreCase) || prep.Equals("by", StringComparison.OrdinalIgnoreCase)
-            || prep.Equals("at", StringComparison.OrdinalIgnoreCase) || prep.Equals("over", StringComparison.OrdinalIgnoreCase);
+            || prep.Equals("at", StringComparison.OrdinalIgnoreCase);
     }
 
     private void CollectWords(int root)
