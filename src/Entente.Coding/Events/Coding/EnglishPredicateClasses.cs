@@ -232,4 +232,25 @@ internal static class EnglishPredicateClasses
 
         return false;
     }
+
+    /// <summary>
+    /// Verbs that take two objects, whose passive participle keeps one: "soldiers given medals", "a firm fined $5
+    /// million".
+    /// </summary>
+    public static bool TakesTwoObjects(ReadOnlySpan<char> lemma)
+    {
+        ReadOnlySpan<string> words =
+        [
+            "give", "offer", "grant", "award", "hand", "deny", "promise", "show", "tell", "ask", "send", "pay", "lend",
+            "owe", "charge", "fine", "teach", "allow", "assign", "issue", "sell", "loan", "refuse", "name", "call",
+            "elect", "appoint", "declare", "consider", "label", "brand", "dub",
+        ];
+        foreach (var w in words)
+        {
+            if (lemma.Equals(w, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+
+        return false;
+    }
 }

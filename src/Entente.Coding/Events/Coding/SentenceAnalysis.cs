@@ -338,7 +338,20 @@ internal sealed class SentenceAnalysis
         if (r0 == Relations.Conj && IsCopularAdverbConjunct(i))
             return true;
         return (r0 == Relations.Acl || r0 == Relations.Xcomp || r0 == Relations.Advcl) && Document.XposOf(First + i) == VbnXpos
-            && !HasChild(i, Relations.Nsubj) && !HasChild(i, Relations.Aux);
+            && !HasChild(i, Relations.Nsubj) && !HasChild(i, Relations.Aux)
+            && !IsMainVerbTakenForAParticiple(i);
+    }
+
+    /// <summary>
+    /// "Russian forces shelled Kharkiv.", tagged with "shelled" a participle modifying "forces" and the noun the root:
+    /// a sentence needs a predicate, and a participle right after the root noun with a direct object (one no
+    /// two-object verb keeps in the passive) is the only one there, so it is the active main verb.
+    /// </summary>
+    private bool IsMainVerbTakenForAParticiple(int i)
+    {
+        var h = _head[i];
+        return _rel[i] == Relations.Acl && h == i - 1 && _head[h] < 0 && HasChild(i, Relations.Obj)
+            && !EnglishPredicateClasses.TakesTwoObjects(Lemma(i));
     }
 
     /// <summary>
