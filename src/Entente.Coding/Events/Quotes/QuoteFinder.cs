@@ -145,6 +145,21 @@ public sealed class QuoteFinder : IPipelineStage
         s.Upos(t) is Upos.VERB && (EnglishPredicateClasses.GovernorOf(s.Lemma(t)) is GovernorClass.Speech or GovernorClass.Accusation
             || s.LemmaIs(t, "ask") || s.LemmaIs(t, "warn") || s.LemmaIs(t, "conclude") || s.LemmaIs(t, "continue"));
 
+    /// <summary>Whether <paramref name="verb"/> comes right after a quote's closing mark and comma: <c>"...," said X</c>.</summary>
+    private static bool IsInvertedSpeaker(SentenceAnalysis s, int verb)
+    {
+        for (var k = verb - 1; k >= 0 && k >= verb - 2; k--)
+        {
+            var w = s.Text(k);
+            if (w is "\"" or "”" or "''" or "’")
+                return true;
+            if (w is not ",")
+                return false;
+        }
+
+        return false;
+    }
+
     private static ActorRef? SpeakerOf(SentenceAnalysis s, int verb)
     {
         var subject = -1;
@@ -168,6 +183,14 @@ public sealed class QuoteFinder : IPipelineStage
             }
 
             subject = agent;
+        }
+
+        if (subject < 0 && verb + 1 < s.Count && s.MentionOf(verb + 1) is var after and >= 0 && s.IsActor(after)
+            && IsInvertedSpeaker(s, verb))
+        {
+            // '"...," said Russian President Vladimir Putin', with the name parsed as anything but the subject: the
+            // actor named right after a speech verb that follows the quote is who spoke
+            subject = verb + 1;
         }
 
         if (subject < 0)
