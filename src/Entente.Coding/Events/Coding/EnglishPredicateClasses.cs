@@ -175,13 +175,7 @@ internal static class EnglishPredicateClasses
             "file", "level", "mount", "unleash", "intensify", "step", "reach", "strike", "sign", "extend", "offer",
             "provide", "send", "receive", "come", "be",
         ];
-        foreach (var w in words)
-        {
-            if (lemma.Equals(w, StringComparison.OrdinalIgnoreCase))
-                return true;
-        }
-
-        return false;
+        return IsOneOf(lemma, words);
     }
 
     /// <summary>
@@ -197,13 +191,7 @@ internal static class EnglishPredicateClasses
             "avalanche", "drought", "heatwave", "lightning", "rain", "rainfall", "snowstorm", "blizzard", "train", "truck",
             "lorry", "bus", "car", "ferry", "accident", "crash", "collision", "derailment", "outbreak", "epidemic", "disease",
         ];
-        foreach (var w in words)
-        {
-            if (lemma.Equals(w, StringComparison.OrdinalIgnoreCase))
-                return true;
-        }
-
-        return false;
+        return IsOneOf(lemma, words);
     }
 
     /// <summary>Verbs whose subject undergoes the event and does not act: "nine migrants die of the cold".</summary>
@@ -224,13 +212,7 @@ internal static class EnglishPredicateClasses
             "impeachment", "ouster", "overthrow", "removal", "death", "torture", "disappearance", "dismissal", "indictment",
             "prosecution", "trial", "exile", "rescue", "poisoning",
         ];
-        foreach (var w in words)
-        {
-            if (lemma.Equals(w, StringComparison.OrdinalIgnoreCase))
-                return true;
-        }
-
-        return false;
+        return IsOneOf(lemma, words);
     }
 
     /// <summary>
@@ -245,6 +227,11 @@ internal static class EnglishPredicateClasses
             "owe", "charge", "fine", "teach", "allow", "assign", "issue", "sell", "loan", "refuse", "name", "call",
             "elect", "appoint", "declare", "consider", "label", "brand", "dub",
         ];
+        return IsOneOf(lemma, words);
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> lemma, ReadOnlySpan<string> words)
+    {
         foreach (var w in words)
         {
             if (lemma.Equals(w, StringComparison.OrdinalIgnoreCase))
