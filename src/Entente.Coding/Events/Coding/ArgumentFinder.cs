@@ -28,6 +28,9 @@ internal sealed class ArgumentFinder
     /// <summary>See <see cref="EventCoderOptions.PlacesAreNoSources"/>.</summary>
     public bool PlacesAreNoSources { get; set; }
 
+    /// <summary>When finding targets, a source state's (or government's) own armed forces are no target (news rule).</summary>
+    public bool OwnForcesAreNoTargets { get; set; }
+
     /// <summary>A passive verb without a "by" agent whose subject PETRARCH reads as the actor (the option is on).</summary>
     private bool SubjectActs(int p) => PassiveSubjectActs && _s.IsPassive(p) && AgentOf(p) < 0 && ActingSubject(p) >= 0;
 
@@ -807,9 +810,15 @@ internal sealed class ArgumentFinder
         if (exclude.Count == 0)
             return false;
         var code = _s.Mentions[m].Code;
+        var ownForces = TargetsMode && OwnForcesAreNoTargets && _s.Mentions[m].Sector == "MIL" ? StateActors.StateOf(_s.Mentions[m]) : null;
         foreach (var x in exclude)
         {
             if (x == m || (code is not null && string.Equals(_s.Mentions[x].Code, code, StringComparison.Ordinal)))
+                return true;
+
+            // "Russia launches cruise missiles at Kyiv", "the UK will send tanks to Ukraine": a state's own armed forces
+            // are its instrument, not whom it acts on
+            if (ownForces is not null && StateActors.IsStateItself(_s.Mentions[x]) && StateActors.StateOf(_s.Mentions[x]) == ownForces)
                 return true;
         }
 

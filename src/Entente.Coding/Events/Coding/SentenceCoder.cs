@@ -45,6 +45,7 @@ internal sealed class SentenceCoder(VerbLexicon verbs, NounEventLexicon nouns, E
         _finder.NewActorLength = options.NewActorLength;
         _finder.PassiveSubjectActs = options.PassiveSubjectActsWithoutAgent;
         _finder.PlacesAreNoSources = options.PlacesAreNoSources;
+        _finder.OwnForcesAreNoTargets = options.DropSameStateEvents;
         _matcher.SkipReasonPhrases = options.ReasonPhrasesHoldNoPatternWords;
         FindPredicates();
         if (_predicates.Count == 0)
