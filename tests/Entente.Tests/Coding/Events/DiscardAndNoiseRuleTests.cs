@@ -28,13 +28,6 @@ public sealed class DiscardAndNoiseRuleTests
         13 . . PUNCT 4 punct
         """;
 
-    private static List<string> Code(string parse, IDiscardFilter? discards, EventCoderOptions? options = null)
-    {
-        var doc = HandParsed.Document(parse, new DateOnly(2025, 7, 16));
-        new EventCoder(CoderTestResources.Value.WithDiscards(discards), options).Process(doc);
-        return doc.Get<EventList>()!.Items.Select(e => $"{e.Source?.Code ?? "-"} {e.Target?.Code ?? "-"} {e.Cameo}").Order(StringComparer.Ordinal).ToList();
-    }
-
     private static PhraseDiscardFilter Filter(string text)
     {
         var diagnostics = new List<Diagnostic>();
@@ -46,13 +39,13 @@ public sealed class DiscardAndNoiseRuleTests
     [Fact]
     public void SentenceLevelDiscard_DropsTheWholeSentence()
     {
-        Assert.Empty(Code(ParadeMarkingWorldWarTwo, Filter("WORLD WAR II\n")));
+        Assert.Empty(HandParsed.Code(ParadeMarkingWorldWarTwo, null, Filter("WORLD WAR II\n")));
     }
 
     [Fact]
     public void PhraseOnlyDiscard_CodesTheRestOfTheSentence()
     {
-        Assert.Equal(["CHN RUS 046", "RUS CHN 046"], Code(ParadeMarkingWorldWarTwo, Filter("-WORLD WAR II\n")));
+        Assert.Equal(["CHN RUS 046", "RUS CHN 046"], HandParsed.Code(ParadeMarkingWorldWarTwo, null, Filter("-WORLD WAR II\n")));
     }
 
     [Fact]
@@ -64,7 +57,7 @@ public sealed class DiscardAndNoiseRuleTests
         var filter = new PhraseDiscardFilter(phoenix.Concat(entente));
 
         Assert.Equal(1, filter.Count);
-        Assert.NotEmpty(Code(ParadeMarkingWorldWarTwo, filter));
+        Assert.NotEmpty(HandParsed.Code(ParadeMarkingWorldWarTwo, null, filter));
     }
 
     [Fact]
@@ -108,8 +101,8 @@ public sealed class DiscardAndNoiseRuleTests
     [Fact]
     public void EventDatedByAPhraseOnlyDiscard_IsHistoryAndNotCoded()
     {
-        Assert.NotEmpty(Code(SeizedAtTheEndOfWorldWarTwo, null));
-        Assert.Empty(Code(SeizedAtTheEndOfWorldWarTwo, Filter("-WORLD WAR II\n")));
+        Assert.NotEmpty(HandParsed.Code(SeizedAtTheEndOfWorldWarTwo, null, null));
+        Assert.Empty(HandParsed.Code(SeizedAtTheEndOfWorldWarTwo, null, Filter("-WORLD WAR II\n")));
     }
 
     // "Trump blamed the United States for the rift."
@@ -128,8 +121,8 @@ public sealed class DiscardAndNoiseRuleTests
     [Fact]
     public void SameStateEvent_IsDroppedForNews_AndKeptWhenTheOptionIsOff()
     {
-        Assert.Empty(Code(StateBlamesItself, null));
-        Assert.Equal(["USAGOV USA 112"], Code(StateBlamesItself, null, EventCoderOptions.Default with { DropSameStateEvents = false }));
+        Assert.Empty(HandParsed.Code(StateBlamesItself, null, null));
+        Assert.Equal(["USAGOV USA 112"], HandParsed.Code(StateBlamesItself, EventCoderOptions.Default with { DropSameStateEvents = false }, null));
     }
 
     // "Hezbollah says the United States is responsible."
@@ -147,8 +140,8 @@ public sealed class DiscardAndNoiseRuleTests
     [Fact]
     public void NonStateSpeakersBareStatement_IsDroppedForNews_ButAStatesIsKept()
     {
-        Assert.Empty(Code(MilitiaSaysAboutAState, null));
-        Assert.Equal(["LBNREB USA 010"], Code(MilitiaSaysAboutAState, null, EventCoderOptions.Default with { DropNonStateStatements = false }));
-        Assert.Equal(["IRNGOV USA 010"], Code(MilitiaSaysAboutAState.Replace("Actor=B-LBNREB", "Actor=B-IRNGOV", StringComparison.Ordinal), null));
+        Assert.Empty(HandParsed.Code(MilitiaSaysAboutAState, null, null));
+        Assert.Equal(["LBNREB USA 010"], HandParsed.Code(MilitiaSaysAboutAState, EventCoderOptions.Default with { DropNonStateStatements = false }, null));
+        Assert.Equal(["IRNGOV USA 010"], HandParsed.Code(MilitiaSaysAboutAState.Replace("Actor=B-LBNREB", "Actor=B-IRNGOV", StringComparison.Ordinal), null, null));
     }
 }

@@ -1,5 +1,6 @@
 using Entente.Coding.Actors;
 using Entente.Coding;
+using Entente.Coding.Events;
 using Entente.Nlp.Conllu;
 using Entente.Nlp.Documents;
 
@@ -48,6 +49,20 @@ internal static class HandParsed
 
         doc.Set(new MentionList(mentions));
         return doc;
+    }
+
+    /// <summary>
+    /// Codes a hand-made parse (dated 2025-07-16) and returns its events as sorted "SOURCE TARGET CAMEO" lines ("-" for
+    /// a missing side). <paramref name="participle"/>, when not -1, is a token to tag VBN, as our tagger would.
+    /// </summary>
+    public static List<string> Code(string parse, EventCoderOptions? options = null, IDiscardFilter? discards = null, int participle = -1)
+    {
+        var doc = Document(parse, new DateOnly(2025, 7, 16));
+        if (participle >= 0)
+            doc.SetXpos(participle, Labels.Xpos.Id("VBN"));
+        var resources = discards is null ? CoderTestResources.Value : CoderTestResources.Value.WithDiscards(discards);
+        new EventCoder(resources, options).Process(doc);
+        return doc.Get<EventList>()!.Items.Select(e => $"{e.Source?.Code ?? "-"} {e.Target?.Code ?? "-"} {e.Cameo}").Order(StringComparer.Ordinal).ToList();
     }
 
     private static string ToConllu(string parse)

@@ -6,14 +6,6 @@ namespace Entente.Tests.Coding.Events;
 /// <summary>How the coder reads a verb tagged as a past participle (VBN) that modifies a noun.</summary>
 public sealed class ParticipleReadingTests
 {
-    private static List<string> Code(string parse, int participle)
-    {
-        var doc = HandParsed.Document(parse, new DateOnly(2025, 7, 16));
-        doc.SetXpos(participle, Entente.Nlp.Documents.Labels.Xpos.Id("VBN"));
-        new EventCoder(CoderTestResources.Value, EventCoderOptions.Default).Process(doc);
-        return doc.Get<EventList>()!.Items.Select(e => $"{e.Source?.Code ?? "-"} {e.Target?.Code ?? "-"} {e.Cameo}").Order(StringComparer.Ordinal).ToList();
-    }
-
     // "Russian forces shelled Kharkiv.", as our tagger and parser read it: "shelled" a participle modifying the root noun
     private const string HeadlineMisread = """
         1 Russian Russian ADJ 2 amod Actor=B-RUSMIL
@@ -26,7 +18,7 @@ public sealed class ParticipleReadingTests
     [Fact]
     public void ParticipleWithAnObjectRightAfterTheRootNoun_IsTheActiveMainVerb()
     {
-        Assert.Equal(["RUSMIL UKR 190"], Code(HeadlineMisread, participle: 2));
+        Assert.Equal(["RUSMIL UKR 190"], HandParsed.Code(HeadlineMisread, participle: 2));
     }
 
     // "Russian forces attacked by Ukraine withdrew.": a real reduced relative, passive with its "by" agent
@@ -43,6 +35,6 @@ public sealed class ParticipleReadingTests
     [Fact]
     public void ParticipleWithAnAgent_StaysPassive()
     {
-        Assert.Contains("UKR RUSMIL 190", Code(ReducedRelative, participle: 2));
+        Assert.Contains("UKR RUSMIL 190", HandParsed.Code(ReducedRelative, participle: 2));
     }
 }

@@ -8,15 +8,6 @@ public sealed class PetrarchOptionTests
 {
     private static readonly EventCoderOptions Petrarch = EventCoderOptions.ForPetrarch(requireDyad: false, newActorLength: 0, CommaClauseLimits.Off);
 
-    private static List<string> Code(string parse, EventCoderOptions options, int participle = -1)
-    {
-        var doc = HandParsed.Document(parse, new DateOnly(2025, 7, 16));
-        if (participle >= 0)
-            doc.SetXpos(participle, Entente.Nlp.Documents.Labels.Xpos.Id("VBN"));
-        new EventCoder(CoderTestResources.Value, options).Process(doc);
-        return doc.Get<EventList>()!.Items.Select(e => $"{e.Source?.Code ?? "-"} {e.Target?.Code ?? "-"} {e.Cameo}").Order(StringComparer.Ordinal).ToList();
-    }
-
     // "Iran was criticized over its dispute with Iraq."
     private const string PassiveWithoutAgent = """
         1 Iran Iran PROPN 3 nsubj:pass Actor=B-IRN
@@ -33,8 +24,8 @@ public sealed class PetrarchOptionTests
     [Fact]
     public void PassiveWithoutAgent_SubjectIsTheSourceForPetrarch_AndTheTargetForNews()
     {
-        Assert.Equal(["IRN IRQ 111"], Code(PassiveWithoutAgent, Petrarch));
-        Assert.Equal(["- IRN 111"], Code(PassiveWithoutAgent, EventCoderOptions.Default with { DropStatementsWithoutTarget = false }));
+        Assert.Equal(["IRN IRQ 111"], HandParsed.Code(PassiveWithoutAgent, Petrarch));
+        Assert.Equal(["- IRN 111"], HandParsed.Code(PassiveWithoutAgent, EventCoderOptions.Default with { DropStatementsWithoutTarget = false }));
     }
 
     // "Iran was heavily and unjustly criticized over its dispute with Iraq.", parsed with the adverb as the
@@ -57,8 +48,8 @@ public sealed class PetrarchOptionTests
     [Fact]
     public void ParticipleConjoinedToACopularAdverb_IsPassive_SoItsSubjectActsOnlyForPetrarch()
     {
-        Assert.Equal(["IRN IRQ 111"], Code(PassiveConjoinedToCopularAdverb, Petrarch, participle: 5));
-        Assert.Equal(["- IRN 111"], Code(PassiveConjoinedToCopularAdverb, EventCoderOptions.Default with { DropStatementsWithoutTarget = false }, participle: 5));
+        Assert.Equal(["IRN IRQ 111"], HandParsed.Code(PassiveConjoinedToCopularAdverb, Petrarch, participle: 5));
+        Assert.Equal(["- IRN 111"], HandParsed.Code(PassiveConjoinedToCopularAdverb, EventCoderOptions.Default with { DropStatementsWithoutTarget = false }, participle: 5));
     }
 
     // "Iranian ministers criticized over their dispute with Iraq": a participle modifying the noun, no "by" agent
@@ -77,8 +68,8 @@ public sealed class PetrarchOptionTests
     [Fact]
     public void PassiveParticipleModifyingANoun_NounIsTheSourceForPetrarch_AndNotForNews()
     {
-        Assert.Equal(["IRN IRQ 111"], Code(ParticipleModifyingANoun, Petrarch, participle: 2));
-        Assert.DoesNotContain("IRN IRQ 111", Code(ParticipleModifyingANoun, EventCoderOptions.Default with { DropStatementsWithoutTarget = false }, participle: 2));
+        Assert.Equal(["IRN IRQ 111"], HandParsed.Code(ParticipleModifyingANoun, Petrarch, participle: 2));
+        Assert.DoesNotContain("IRN IRQ 111", HandParsed.Code(ParticipleModifyingANoun, EventCoderOptions.Default with { DropStatementsWithoutTarget = false }, participle: 2));
     }
 
     // "Iran's army and militia units attacked Iraq": coordinated modifiers share the noun ("army units", "militia units")
@@ -97,10 +88,10 @@ public sealed class PetrarchOptionTests
     [Fact]
     public void CoordinatedModifier_WithoutAnActor_IsANewActorWithTheSharedNoun_OnlyUnderNewActorLength()
     {
-        var withNewActors = Code(CoordinatedModifiers, Petrarch with { NewActorLength = 3 });
+        var withNewActors = HandParsed.Code(CoordinatedModifiers, Petrarch with { NewActorLength = 3 });
         Assert.Contains(withNewActors, e => e.StartsWith("\"MILITIA UNITS\" IRQ ", StringComparison.Ordinal));
         Assert.Contains(withNewActors, e => e.StartsWith("IRN IRQ ", StringComparison.Ordinal));
-        Assert.DoesNotContain(Code(CoordinatedModifiers, Petrarch), e => e.StartsWith('"'));
+        Assert.DoesNotContain(HandParsed.Code(CoordinatedModifiers, Petrarch), e => e.StartsWith('"'));
     }
 
     [Theory]
@@ -109,6 +100,6 @@ public sealed class PetrarchOptionTests
     public void OneSidedStatement_NeedsAPhraseForPetrarch(string tail, int expected)
     {
         var parse = "1 Officials official NOUN 2 nsubj Actor=B-GOV\n2 said say VERB 0 root\n" + tail;
-        Assert.Equal(expected, Code(parse, Petrarch).Count);
+        Assert.Equal(expected, HandParsed.Code(parse, Petrarch).Count);
     }
 }
